@@ -1,0 +1,43 @@
+//! One module per command, each with a `run(flags, rules) -> Result<exit code>`.
+//! Shared here: building the rule set from the rule flags.
+
+pub mod extract;
+pub mod rules;
+pub mod schema;
+
+use crate::flags::{Command, RuleFlags};
+use anyhow::Result;
+use policyx::extract::Extractor;
+use policyx::rules::{embedded, RuleSet, Source};
+
+/// Dispatches a parsed command.
+pub fn run(command: Command, rule_flags: &RuleFlags) -> Result<i32> {
+    match command {
+        Command::Extract(f) => extract::run(&f, rule_flags),
+        Command::Rules(r) => rules::run(r, rule_flags),
+        Command::Schema => schema::run(),
+        Command::Batch(_) | Command::Stream(_) => {
+            Err(crate::UsageError("this command is not built yet".to_string()).into())
+        }
+    }
+}
+
+/// The rule sources the flags select: defaults or `--rules DIR`, plus `--extra-rules DIR`.
+pub fn rule_sources(flags: &RuleFlags) -> Result<(Vec<Source>, Vec<Source>)> {
+    let base = match &flags.rules {
+        Some(dir) => RuleSet::read_dir(dir)?,
+        None => embedded::sources(),
+    };
+    let extra = match &flags.extra_rules {
+        Some(dir) => RuleSet::read_dir(dir)?,
+        None => Vec::new(),
+    };
+    Ok((base, extra))
+}
+
+/// Loads and compiles the rules once, and builds the extractor.
+pub fn extractor(flags: &RuleFlags) -> Result<Extractor> {
+    let (base, extra) = rule_sources(flags)?;
+    let rules = RuleSet::load_with_extra(base, extra)?;
+    Extractor::new(rules)
+}

@@ -1,0 +1,141 @@
+//! The output: one JSON object per input document.
+//!
+//! Every span is `[start, end)` in Unicode code points of the decoded input
+//! (not of the cleaned text), so `text[start:end]` in Python gives the string
+//! back. Every extracted item names the rule that produced it. Keys always come
+//! in the order declared here; empty lists are written, absent values are
+//! `null`. `schema_version` changes whenever a field changes meaning.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// The version of this output format.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// `[start, end)` in code points of the decoded input.
+pub type Span = [usize; 2];
+
+/// One extracted document.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+pub struct Document {
+    /// The version of this format (`1.0`).
+    pub schema_version: String,
+    /// Where the text came from and how it was decoded.
+    pub source: SourceInfo,
+    /// From front matter or the first `#` heading, channel suffix removed.
+    pub title: Option<String>,
+    /// A channel split off the title (`…_吉林频道` gives `吉林频道`).
+    pub channel: Option<String>,
+    /// The document's own date, `YYYY-MM-DD` (front matter, link or text).
+    pub date: Option<String>,
+    /// The meeting the article reports, when one is named.
+    pub meeting: Option<Meeting>,
+    /// Sets of principles, requirements or goals whose items are listed.
+    pub principles: Vec<Principle>,
+    /// Other quoted formulations (`“枫桥经验”`, `“三大攻坚战”`).
+    pub slogans: Vec<Slogan>,
+    /// Directives, each attributed to its speaker.
+    pub tasks: Vec<Task>,
+    /// People named with at least one title or post.
+    pub officials: Vec<Official>,
+    /// Reporters' names (`记者邢阳` gives `邢阳`).
+    pub reporters: Vec<String>,
+    /// Editors' names (`[责任编辑：韩莹]` gives `韩莹`).
+    pub editors: Vec<String>,
+    /// Things a reader should know: incomplete lists, decoding trouble.
+    pub diagnostics: Vec<String>,
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// The file path (`archive.zip!/inner/path.txt` for archive members); null for stdin.
+    pub path: Option<String>,
+    /// The encoding used to decode the bytes (`UTF-8`, `gb18030`, `Big5`, `UTF-16LE` …).
+    pub encoding: String,
+    /// With `batch --split`: the 0-based part of the file this document is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<usize>,
+    /// With `stream`: the `id` of the input line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+}
+
+/// The meeting an article reports.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Meeting {
+    pub name: Option<String>,
+    /// `YYYY-MM-DD`, the year taken from the document's date when the text gives none.
+    pub date: Option<String>,
+    pub place: Option<String>,
+    /// Span of the name (or of the whole match when there is no name).
+    pub span: Span,
+    pub rule: String,
+}
+
+/// A text with its span.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Item {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A stated set of principles: `“五个坚持”———坚持…，坚持…`.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Principle {
+    /// The formulation without quotes (`五个坚持`, `工作思路`).
+    pub label: String,
+    /// The number the label declares (五 → 5); null when it declares none.
+    pub count: Option<u64>,
+    pub items: Vec<Item>,
+    /// True when the declared count equals the items found (or no count is declared).
+    pub complete: bool,
+    /// Span of the label.
+    pub span: Span,
+    pub rule: String,
+}
+
+/// A quoted formulation that is not a principle with listed items.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Slogan {
+    pub text: String,
+    pub span: Span,
+    pub rule: String,
+}
+
+/// A directive sentence and who gave it.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Task {
+    /// The official's name, or `会议` when the meeting itself is the subject.
+    pub speaker: String,
+    /// The verb that introduced the passage (`要求`, `强调`, `指出` …).
+    pub cue: String,
+    /// The sentence with its attribution prefix removed.
+    pub text: String,
+    pub span: Span,
+    /// The cue rule that opened the passage.
+    pub rule: String,
+}
+
+/// A person named with a title or post.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Official {
+    pub name: String,
+    /// Titles in the order written, from all mentions, without duplicates.
+    pub titles: Vec<String>,
+    /// What the person did (`出席会议并讲话`, `主持会议`).
+    pub roles: Vec<String>,
+    /// Span of the name at its first titled mention.
+    pub span: Span,
+    /// Spans of every mention of the name.
+    pub mentions: Vec<Span>,
+    /// The rule of the first titled mention.
+    pub rule: String,
+}
+
+/// The output for an input that could not be read or decoded (batch mode).
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct ErrorRecord {
+    pub source: SourceInfo,
+    pub error: String,
+}

@@ -1,0 +1,171 @@
+//! Cleaned text + rules → [`Document`].
+//!
+//! The pipeline: clean the decoded text ([`crate::clean`]), split it into
+//! paragraphs and sentences ([`crate::segment`]), run every rule over the
+//! cleaned text, resolve overlaps per kind ([`candidates`]), and let each
+//! kind's assembler turn its matches into output items: bylines first (their
+//! names are never officials), then officials and roles, the meeting,
+//! principles, slogans (quoted formulations not used by a principle), and
+//! tasks (whose speakers resolve against the officials).
+
+pub mod bylines;
+pub mod candidates;
+pub mod meeting;
+pub mod officials;
+pub mod principles;
+pub mod tasks;
+
+use crate::clean::clean;
+use crate::decode::Decoded;
+use crate::document::{Document, Slogan, SourceInfo, SCHEMA_VERSION};
+use crate::offsets::MappedText;
+use crate::rules::{Kind, Match, RuleSet};
+use crate::segment::{segment, Paragraph};
+use candidates::{resolve, Dropped};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the assemblers share: the cleaned text, its map and paragraphs, the rules.
+pub struct Ctx<'a> {
+    pub rules: &'a RuleSet,
+    pub text: &'a str,
+    pub map: &'a MappedText,
+    pub paras: &'a [Paragraph],
+}
+
+/// Every match that competed, for `--explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    pub kept: BTreeMap<Kind, Vec<Match>>,
+    pub dropped: BTreeMap<Kind, Vec<Dropped>>,
+    /// Principle matches whose items could not be found.
+    pub unbuilt: Vec<Match>,
+}
+
+/// Extracts documents with one compiled rule set.
+pub struct Extractor {
+    pub rules: RuleSet,
+    modal: tasks::ModalFinder,
+}
+
+impl Extractor {
+    pub fn new(rules: RuleSet) -> anyhow::Result<Extractor> {
+        let modal = tasks::ModalFinder::new(
+            &rules.lexicon("modal").alternation,
+            &rules.lexicon("non_modal").alternation,
+        )?;
+        Ok(Extractor { rules, modal })
+    }
+
+    /// Extracts one decoded document.
+    pub fn extract(&self, decoded: &Decoded, source: SourceInfo) -> Document {
+        self.extract_traced(decoded, source).0
+    }
+
+    /// Extracts one decoded document and reports every competing match.
+    pub fn extract_traced(&self, decoded: &Decoded, source: SourceInfo) -> (Document, Trace) {
+        let cleaned = clean(&decoded.text);
+        self.extract_cleaned(&cleaned, source, decoded.had_errors)
+    }
+
+    fn extract_cleaned(&self, cleaned: &crate::clean::Cleaned, source: SourceInfo, decode_errors: bool) -> (Document, Trace) {
+        let text = cleaned.body.text.as_str();
+        let paras = segment(text);
+        let ctx = Ctx { rules: &self.rules, text, map: &cleaned.body, paras: &paras };
+        let mut trace = Trace::default();
+        let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();
+        for (i, rule) in self.rules.rules.iter().enumerate() {
+            by_kind.entry(rule.kind).or_default().extend(rule.matches(i, text));
+        }
+        let mut take = |kind: Kind, ms: Vec<Match>| -> Vec<Match> {
+            let (kept, dropped) = resolve(&self.rules, ms);
+            trace.kept.insert(kind, kept.clone());
+            trace.dropped.insert(kind, dropped);
+            kept
+        };
+        let mut get = |k: Kind| by_kind.remove(&k).unwrap_or_default();
+        let reporter_m = get(Kind::Reporter);
+        let editor_m = get(Kind::Editor);
+        let official_m = get(Kind::Official);
+        let role_m = get(Kind::Role);
+        let meeting_m = get(Kind::Meeting);
+        let principle_m = get(Kind::Principle);
+        let slogan_m = get(Kind::Slogan);
+        let cue_m = get(Kind::Cue);
+
+        let reporters = bylines::names(&ctx, &take(Kind::Reporter, reporter_m));
+        let editors = bylines::names(&ctx, &take(Kind::Editor, editor_m));
+        let exclude: HashSet<String> = reporters.iter().chain(editors.iter()).cloned().collect();
+
+        let official_kept = take(Kind::Official, official_m);
+        let mentions = officials::mentions(&ctx, &official_kept, &exclude);
+        let role_kept = take(Kind::Role, role_m);
+        let officials = officials::assemble(&ctx, &mentions, &role_kept);
+
+        let date = cleaned.meta.date.clone();
+        let meeting = meeting::assemble(&ctx, &take(Kind::Meeting, meeting_m), date.as_deref());
+
+        // Principles: only candidates whose items are found compete.
+        let mut built = Vec::new();
+        let mut viable = Vec::new();
+        for m in principle_m {
+            match principles::build(&ctx, &m) {
+                Some(b) => {
+                    built.push(b);
+                    viable.push(m);
+                }
+                None => trace.unbuilt.push(m),
+            }
+        }
+        let kept = take(Kind::Principle, viable);
+        let mut principles_out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut diagnostics = Vec::new();
+        for k in &kept {
+            let Some(b) = built.iter().find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule) else { continue };
+            let key = (b.principle.label.clone(), b.principle.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
+            if !seen.insert(key) {
+                continue;
+            }
+            if let (Some(n), false) = (b.principle.count, b.principle.complete) {
+                diagnostics.push(format!(
+                    "“{}” declares {} items, found {}",
+                    b.principle.label,
+                    n,
+                    b.principle.items.len()
+                ));
+            }
+            principles_out.push(b.principle.clone());
+        }
+        let used: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
+        let slogans = take(Kind::Slogan, slogan_m)
+            .into_iter()
+            .filter(|m| !used.iter().any(|&(a, b)| m.start >= a && m.end <= b))
+            .filter_map(|m| {
+                let (a, b) = m.group("text")?;
+                Some(Slogan { text: text[a..b].to_string(), span: ctx.map.span(a, b), rule: self.rules.rules[m.rule].id.clone() })
+            })
+            .collect();
+
+        let tasks = tasks::assemble(&ctx, &take(Kind::Cue, cue_m), &officials, &self.modal);
+
+        if decode_errors {
+            diagnostics.push("some bytes could not be decoded and were replaced with U+FFFD".to_string());
+        }
+        let doc = Document {
+            schema_version: SCHEMA_VERSION.to_string(),
+            source,
+            title: cleaned.meta.title.clone(),
+            channel: cleaned.meta.channel.clone(),
+            date,
+            meeting,
+            principles: principles_out,
+            slogans,
+            tasks,
+            officials,
+            reporters,
+            editors,
+            diagnostics,
+        };
+        (doc, trace)
+    }
+}

@@ -1,0 +1,154 @@
+//! Officials: names with titles, from `official` and `role` rule matches.
+//!
+//! An `official` match has a `titles` group (a title chain before the name,
+//! split at `、`, `兼` and spaces), a `name` or a `names` group (a `、`-list:
+//! the titles apply to each name) and/or a `title_after` group
+//! (`习近平总书记`). The chain is trimmed at its front: it starts after the last
+//! word of the `title_stop` lexicon (由, 会见 …, unless inside a
+//! `title_protected` phrase such as 中央和国家机关), and every segment must end
+//! with a `title_head`. Mentions of one name are merged; later untitled
+//! mentions of the same name are recorded in `mentions`.
+
+use super::Ctx;
+use crate::document::{Official, Span};
+use crate::rules::Match;
+use std::collections::HashSet;
+
+/// A titled mention found by one rule match.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub name: String,
+    pub titles: Vec<String>,
+    /// Cleaned-text byte range of the name.
+    pub at: (usize, usize),
+    pub rule: usize,
+}
+
+/// The longest title a segment may be (characters).
+const MAX_TITLE_CHARS: usize = 24;
+
+/// Splits and trims a title chain; returns the valid titles in order.
+pub fn title_chain(ctx: &Ctx, raw: &str) -> Vec<String> {
+    let heads = ctx.rules.lexicon("title_head");
+    let mut segs: Vec<&str> = raw.split(['、', ' ', '\u{3000}']).flat_map(|s| s.split('兼')).collect();
+    segs.retain(|s| !s.is_empty());
+    let mut out: Vec<String> = Vec::new();
+    for seg in segs.iter().rev() {
+        let t = trim_front(ctx, seg);
+        if t.is_empty() || heads.suffix_of(t).is_none() || t.chars().count() > MAX_TITLE_CHARS {
+            break;
+        }
+        out.push(t.to_string());
+        if t.len() < seg.len() {
+            // Cut at a stop word: nothing before it belongs to the chain.
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Cuts `seg` after the last stop word that is not part of a protected phrase.
+fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
+    let stops = ctx.rules.lexicon("title_stop");
+    let protected = ctx.rules.lexicon("title_protected");
+    let guarded: Vec<(usize, usize)> = protected.regex.find_iter(seg).map(|m| (m.start(), m.end())).collect();
+    let mut cut = 0;
+    for m in stops.regex.find_iter(seg) {
+        if !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+            cut = m.end();
+        }
+    }
+    &seg[cut..]
+}
+
+/// Is `name` plausible as a personal name?
+fn plausible_name(ctx: &Ctx, name: &str) -> bool {
+    let n = name.chars().count();
+    let han = name.chars().all(|c| c == '·' || is_han(c));
+    han && (2..=16).contains(&n) && !ctx.rules.lexicon("not_name").contains(name)
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// Titled mentions from `official` matches.
+pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<Mention> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    for m in matches {
+        let mut titles = m.group_str(text, "titles").map(|t| title_chain(ctx, t)).unwrap_or_default();
+        if let Some(t) = m.group_str(text, "title_after") {
+            titles.push(t.to_string());
+        }
+        if titles.is_empty() {
+            continue;
+        }
+        let names: Vec<(usize, usize)> = if let Some((a, b)) = m.group("names") {
+            let mut v = Vec::new();
+            let mut s = a;
+            for (k, c) in text[a..b].char_indices() {
+                if c == '、' {
+                    v.push((s, a + k));
+                    s = a + k + c.len_utf8();
+                }
+            }
+            v.push((s, b));
+            v
+        } else {
+            m.group("name").into_iter().collect()
+        };
+        for (a, b) in names {
+            let name = &text[a..b];
+            if plausible_name(ctx, name) && !exclude.contains(name) {
+                out.push(Mention { name: name.to_string(), titles: titles.clone(), at: (a, b), rule: m.rule });
+            }
+        }
+    }
+    out
+}
+
+/// Merges mentions by name, adds roles and every later mention of each name.
+pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Official> {
+    let text = ctx.text;
+    let mut out: Vec<Official> = Vec::new();
+    for m in mentions {
+        let span: Span = ctx.map.span(m.at.0, m.at.1);
+        match out.iter_mut().find(|o| o.name == m.name) {
+            Some(o) => {
+                for t in &m.titles {
+                    if !o.titles.contains(t) {
+                        o.titles.push(t.clone());
+                    }
+                }
+            }
+            None => out.push(Official {
+                name: m.name.clone(),
+                titles: m.titles.clone(),
+                roles: Vec::new(),
+                span,
+                mentions: Vec::new(),
+                rule: ctx.rules.rules[m.rule].id.clone(),
+            }),
+        }
+    }
+    for r in roles {
+        let (Some(name), Some(role)) = (r.group_str(text, "name"), r.group_str(text, "role")) else { continue };
+        if let Some(o) = out.iter_mut().find(|o| name.ends_with(o.name.as_str())) {
+            if !o.roles.iter().any(|x| x == role) {
+                o.roles.push(role.to_string());
+            }
+        }
+    }
+    for o in &mut out {
+        let mut pos = 0;
+        while let Some(k) = text[pos..].find(o.name.as_str()) {
+            let a = pos + k;
+            let b = a + o.name.len();
+            o.mentions.push(ctx.map.span(a, b));
+            pos = b;
+        }
+    }
+    out
+}

@@ -1,0 +1,378 @@
+//! Principles: formulations whose items are listed, from `principle` matches.
+//!
+//! Each rule names its `mode`, the way its items are found:
+//! - `after`: the items follow the label (`“五个坚持”———坚持A，坚持B`): the
+//!   list runs to the end of the clause or sentence and is split at `，` or
+//!   `；`, whichever gives the declared count; a single item holding a quoted
+//!   `、`-list with that count gives the list's parts (`树立“服务、创新”理念`).
+//! - `before`: the items come before the label (`产业、人才“两个振兴”`), split
+//!   at `、` (or `和` `与` `及`); the first loses its leading verbs
+//!   (`lead_verb` lexicon: 要全面推进产业 → 产业). The count must match.
+//! - `quoted`: a quoted list followed by its head noun or number
+//!   (`“抓落实、抓督导”工作思路`, `“A、B、C”三原则`), or adjacent quotes
+//!   (`“两个毫不动摇”“两个健康”的大政方针`).
+//! - `enumerated`: the label then `一是…二是…` (or paragraphs opening with `——`).
+//! - `anaphor`: a label `N个X` naming a run of exactly N clauses elsewhere in
+//!   the document that start (or end) with X (`共同…，共同…` → `五个共同`).
+//!
+//! A candidate that finds no valid items is not a principle; among those that
+//! do, overlaps are resolved as for every kind.
+
+use super::Ctx;
+use crate::document::{Item, Principle};
+use crate::numerals;
+use crate::rules::Match;
+
+/// Items longer than this (characters) make a quoted list a sentence, not a list.
+const MAX_QUOTED_ITEM: usize = 24;
+
+/// A principle built from one match, with the byte range it covers.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub principle: Principle,
+    pub start: usize,
+    pub end: usize,
+    pub rule: usize,
+}
+
+/// Splits `s` (at byte offset `base`) at top-level separators, ignoring those inside quotes or brackets.
+fn split_top(s: &str, base: usize, seps: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth: i32 = 0;
+    let mut start = 0;
+    for (k, c) in s.char_indices() {
+        match c {
+            '“' | '‘' | '《' | '（' | '(' | '「' => depth += 1,
+            '”' | '’' | '》' | '）' | ')' | '」' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => {
+                out.push((base + start, base + k));
+                start = k + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push((base + start, base + s.len()));
+    out
+}
+
+/// Trims punctuation and blanks from both ends of a byte range.
+fn trim(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let s = &text[a..b];
+    let junk = |c: char| c.is_whitespace() || "，。；：、,.;:—-　\u{3000}".contains(c);
+    let lead = s.len() - s.trim_start_matches(junk).len();
+    let t = s.trim_matches(junk);
+    (a + lead, a + lead + t.len())
+}
+
+/// Removes one pair of quotes around the whole range.
+fn unquote(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let s = &text[a..b];
+    if s.starts_with('“') && s.ends_with('”') && s.len() > 6 && !s[3..s.len() - 3].contains(['“', '”']) {
+        (a + 3, b - 3)
+    } else {
+        (a, b)
+    }
+}
+
+fn items(ctx: &Ctx, ranges: &[(usize, usize)]) -> Vec<Item> {
+    ranges.iter().map(|&(a, b)| Item { text: ctx.text[a..b].to_string(), span: ctx.map.span(a, b) }).collect()
+}
+
+fn han_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// The count a label declares: its leading numeral.
+fn declared(label: &str) -> Option<u64> {
+    let num: String = label
+        .trim_start_matches(['“', '这'])
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(*c))
+        .collect();
+    numerals::parse(&num)
+}
+
+fn label_text(ctx: &Ctx, m: &Match) -> Option<(String, (usize, usize))> {
+    let (a, b) = m.group("label")?;
+    let t = ctx.text[a..b].trim_matches(['“', '”']).to_string();
+    Some((t, (a, b)))
+}
+
+/// Builds the principle of one match, if its items can be found.
+pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
+    let rule = &ctx.rules.rules[m.rule];
+    let (label, lspan) = label_text(ctx, m)?;
+    let count = declared(&label);
+    let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
+        Some("after") => after(ctx, m.end, count?)?,
+        Some("before") => before(ctx, m, count?)?,
+        Some("quoted") => quoted(ctx, m, count)?,
+        Some("enumerated") => enumerated(ctx, m.end, count?)?,
+        Some("anaphor") => anaphor(ctx, m, &label, count?)?,
+        _ => return None,
+    };
+    if ranges.is_empty() || ranges.iter().any(|&(a, b)| a >= b) {
+        return None;
+    }
+    let complete = count.is_none_or(|n| n as usize == ranges.len());
+    let principle = Principle {
+        label,
+        count,
+        items: items(ctx, &ranges),
+        complete,
+        span: ctx.map.span(lspan.0, lspan.1),
+        rule: rule.id.clone(),
+    };
+    Some(Built { principle, start: m.start, end: m.end, rule: m.rule })
+}
+
+/// End of the clause (`；` or `。`) and of the sentence (`。`) from `from`.
+fn region_ends(text: &str, from: usize) -> (usize, usize) {
+    let para_end = text[from..].find('\n').map_or(text.len(), |k| from + k);
+    let mut depth = 0i32;
+    let (mut clause, mut sentence) = (None, None);
+    for (k, c) in text[from..para_end].char_indices() {
+        match c {
+            '“' | '‘' => depth += 1,
+            '”' | '’' => depth -= 1,
+            '；' | ';' if depth <= 0 && clause.is_none() => clause = Some(from + k),
+            '。' | '！' | '？' if depth <= 0 => {
+                sentence = Some(from + k);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = sentence.unwrap_or(para_end);
+    (clause.unwrap_or(sentence).min(sentence), sentence)
+}
+
+fn cleaned(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    parts.into_iter().map(|r| unquote(text, trim(text, r))).filter(|(a, b)| a < b).collect()
+}
+
+fn after(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let n = n as usize;
+    let (clause, sentence) = region_ends(text, from);
+    let tries: [(usize, &[char]); 3] = [(clause, &['，', ',']), (sentence, &['；', ';']), (sentence, &['，', ','])];
+    for (end, seps) in tries {
+        let parts = cleaned(text, split_top(&text[from..end], from, seps));
+        if parts.len() == n {
+            if n > 1 || han_len(&text[parts[0].0..parts[0].1]) >= 2 {
+                return Some(parts);
+            }
+        }
+        if parts.len() == 1 && n > 1 {
+            if let Some(inner) = nested_list(text, parts[0], n) {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+/// A quoted `、`-list of `n` items inside `range`.
+fn nested_list(text: &str, (a, b): (usize, usize), n: usize) -> Option<Vec<(usize, usize)>> {
+    let s = &text[a..b];
+    let open = s.find('“')?;
+    let close = open + s[open..].find('”')?;
+    let inner = (a + open + '“'.len_utf8(), a + close);
+    let parts = cleaned(text, split_top(&text[inner.0..inner.1], inner.0, &['、']));
+    (parts.len() == n).then_some(parts)
+}
+
+/// Strips leading verbs (`lead_verb` lexicon) from the first item.
+fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usize) {
+    let lead = ctx.rules.lexicon("lead_verb");
+    while let Some(p) = lead.prefix_of(&text[a..b]) {
+        if han_len(&text[a + p.len()..b]) < 2 {
+            break;
+        }
+        a += p.len();
+    }
+    (a, b)
+}
+
+fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let n = n as usize;
+    let (a, mut b) = m.group("items")?;
+    for tail in ["等", "的"] {
+        if text[a..b].ends_with(tail) {
+            b -= tail.len();
+        }
+    }
+    let mut parts = cleaned(text, split_top(&text[a..b], a, &['、']));
+    if parts.len() == n - 1 || (parts.len() == 1 && n == 2) {
+        // The last item may be joined with 和/与/及: "A、B和C", "A和B".
+        let (la, lb) = *parts.last()?;
+        let joined = split_top(&text[la..lb], la, &['和', '与', '及']);
+        if joined.len() == 2 {
+            parts.pop();
+            parts.extend(cleaned(text, joined));
+        }
+    }
+    if parts.len() < n || n < 2 {
+        return None;
+    }
+    let mut parts = parts.split_off(parts.len() - n);
+    parts[0] = strip_lead(ctx, text, parts[0]);
+    let max_other = parts[1..].iter().map(|(a, b)| han_len(&text[*a..*b])).max().unwrap_or(0);
+    if han_len(&text[parts[0].0..parts[0].1]) > max_other * 3 + 6 {
+        return None;
+    }
+    Some(parts)
+}
+
+fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let (a, b) = m.group("items")?;
+    let s = &text[a..b];
+    let parts = if s.starts_with('“') {
+        // Adjacent quotes, maybe with a last unquoted item: “A”“B”、C
+        let mut v = Vec::new();
+        let mut pos = a;
+        while pos < b {
+            let rest = &text[pos..b];
+            if let Some(r) = rest.strip_prefix('“') {
+                let close = r.find('”')?;
+                v.push((pos + 3, pos + 3 + close));
+                pos += 3 + close + 3;
+            } else {
+                let next = rest.find('“').map_or(b, |k| pos + k);
+                v.extend(cleaned(text, split_top(&text[pos..next], pos, &['、', '和'])));
+                pos = next;
+            }
+        }
+        cleaned(text, v)
+    } else {
+        let by_comma = split_top(s, a, &['，', ',']);
+        let by_dun = split_top(s, a, &['、']);
+        if by_dun.len() > 1 && by_comma.len() > 1 {
+            return None; // a sentence, not a list
+        }
+        cleaned(text, if by_dun.len() > 1 { by_dun } else { by_comma })
+    };
+    if parts.len() < 2 || parts.iter().any(|(x, y)| han_len(&text[*x..*y]) > MAX_QUOTED_ITEM) {
+        return None;
+    }
+    if let Some(n) = count {
+        if parts.len() != n as usize {
+            return None;
+        }
+    }
+    Some(parts)
+}
+
+const ORDINALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let n = n as usize;
+    if n < 2 || n > ORDINALS.len() {
+        return None;
+    }
+    let rest = &text[from..];
+    if rest.starts_with("\n——") || rest.starts_with("——") {
+        return dashes(text, from, n);
+    }
+    let mut starts = Vec::new();
+    let mut pos = from;
+    for ord in &ORDINALS[..n] {
+        let marker = format!("{ord}是");
+        let window_end = text.floor_char_boundary(pos + 3000);
+        let k = text[pos..window_end].find(&marker)?;
+        starts.push((pos + k, pos + k + marker.len()));
+        pos += k + marker.len();
+    }
+    let mut out = Vec::new();
+    for (i, &(_, item_start)) in starts.iter().enumerate() {
+        let stop = region_ends(text, item_start).1;
+        let next = starts.get(i + 1).map_or(stop, |s| s.0);
+        let (x, y) = trim(text, (item_start, stop.min(next)));
+        if x >= y {
+            return None;
+        }
+        out.push((x, y));
+    }
+    Some(out)
+}
+
+/// Items as paragraphs opening with `——`, each up to its first `。`.
+fn dashes(text: &str, from: usize, n: usize) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    while out.len() < n {
+        let k = text[pos..].find("——")?;
+        let start = pos + k;
+        if start != from && !text[..start].ends_with('\n') {
+            pos = start + "——".len();
+            continue;
+        }
+        let item_start = start + "——".len();
+        let stop = region_ends(text, item_start).1;
+        out.push(trim(text, (item_start, stop)));
+        pos = stop;
+    }
+    Some(out)
+}
+
+/// Clauses of the document: byte ranges between `，；。：！？` and line ends.
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, c) in text.char_indices() {
+        if "，；。：！？\n".contains(c) {
+            out.push(trim(text, (start, k)));
+            start = k + c.len_utf8();
+        }
+    }
+    out.push(trim(text, (start, text.len())));
+    out
+}
+
+fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let n = n as usize;
+    let key = label.split('个').nth(1)?.trim_matches(['“', '”']);
+    if n < 2 || han_len(key) == 0 || han_len(key) > 4 {
+        return None;
+    }
+    let lead = ctx.rules.lexicon("lead_verb");
+    let starts_with_key = |r: &(usize, usize)| -> Option<(usize, usize)> {
+        let s = &text[r.0..r.1];
+        let s = s.trim_end_matches(['”', '’']);
+        if s.ends_with(key) && han_len(s) > han_len(key) + 1 {
+            return Some((r.0, r.0 + s.len()));
+        }
+        let k = s.find(key)?;
+        let before = &s[..k];
+        (k == 0 || (han_len(before) <= 3 && lead.prefix_of(before).is_some() || before == "我们"))
+            .then_some((r.0 + k, r.0 + s.len()))
+    };
+    let all = clauses(text);
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    for r in &all {
+        match starts_with_key(r) {
+            Some(x) if x.0 < x.1 => cur.push(x),
+            _ => {
+                if !cur.is_empty() {
+                    runs.push(std::mem::take(&mut cur));
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs.retain(|r| r.len() == n && !(r[0].0 <= m.start && m.start < r[r.len() - 1].1));
+    // The nearest run before the label, else the nearest after it.
+    let best = runs
+        .iter()
+        .filter(|r| r[0].0 < m.start)
+        .last()
+        .or_else(|| runs.iter().find(|r| r[0].0 > m.start))?;
+    Some(best.clone())
+}

@@ -1,0 +1,209 @@
+//! Tasks: directive sentences attributed to a speaker.
+//!
+//! A `cue` match (`徐家新要求，`, `他强调，`, `会议指出，`) opens a passage.
+//! Its `speaker` group (the clause before the cue verb) is resolved to a name:
+//! an official named in it, `会议` for a meeting subject, the nearest official
+//! before it for a pronoun; a crowd (`大家`, `他们`) closes the passage and an
+//! unresolvable clause is ignored. After an order cue (`cue_order`: 要求,
+//! 部署) every sentence of the passage is a task; after any other cue only
+//! sentences with a directive modal (`modal`, minus the words of `non_modal`)
+//! are. A passage runs to the end of its paragraph and on into following
+//! paragraphs that open with a directive, until a new cue. Clauses ending in
+//! `；` are separate tasks only when each of them is directive.
+
+use super::Ctx;
+use crate::document::{Official, Task};
+use crate::rules::Match;
+use crate::segment::Sentence;
+use regex::Regex;
+
+/// Who a cue's clause names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Speaker {
+    Named(String),
+    /// A crowd or a plural: ends the passage, gives no tasks.
+    Blocked,
+    /// Nothing resolvable: the cue is ignored.
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+struct Passage {
+    serial: usize,
+    speaker: String,
+    cue: String,
+    order: bool,
+    rule: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Cue {
+    at: usize,
+    text_start: usize,
+    speaker: Speaker,
+    cue: String,
+    rule: usize,
+}
+
+/// Finds whether `s` holds a directive modal.
+pub struct ModalFinder {
+    re: Regex,
+}
+
+impl ModalFinder {
+    pub fn new(modal: &str, non_modal: &str) -> Result<ModalFinder, regex::Error> {
+        Ok(ModalFinder { re: Regex::new(&format!("(?P<no>{non_modal})|(?P<yes>{modal})"))? })
+    }
+
+    pub fn has_modal(&self, s: &str) -> bool {
+        self.re.captures_iter(s).any(|c| c.name("yes").is_some())
+    }
+}
+
+/// Positions of official names in the cleaned text, in order.
+fn name_positions(text: &str, officials: &[Official]) -> Vec<(usize, String)> {
+    let mut v = Vec::new();
+    for o in officials {
+        let mut pos = 0;
+        while let Some(k) = text[pos..].find(o.name.as_str()) {
+            v.push((pos + k, o.name.clone()));
+            pos += k + o.name.len();
+        }
+    }
+    v.sort();
+    v
+}
+
+fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], officials: &[Official]) -> Speaker {
+    let c = clause.trim();
+    let lex = |n: &str| ctx.rules.lexicon(n);
+    if lex("crowd").regex.is_match(c) {
+        return Speaker::Blocked;
+    }
+    if let Some((_, n)) = officials
+        .iter()
+        .filter_map(|o| c.find(o.name.as_str()).map(|k| (k, o.name.clone())))
+        .min_by_key(|(k, _)| *k)
+    {
+        return Speaker::Named(n);
+    }
+    if lex("pronoun").prefix_of(c).is_some() {
+        return match names.iter().rev().find(|(p, _)| *p < at) {
+            Some((_, n)) => Speaker::Named(n.clone()),
+            None => Speaker::Unknown,
+        };
+    }
+    if lex("meeting_subject").suffix_of(c).is_some() || lex("meeting_subject").contains(c) {
+        return Speaker::Named("会议".to_string());
+    }
+    // A title alone (总书记指出): the official who holds it.
+    if let Some(o) = officials.iter().find(|o| o.titles.iter().any(|t| c.ends_with(t.as_str()))) {
+        return Speaker::Named(o.name.clone());
+    }
+    // A bare name (王伟指出) or a name with a setting (王伟在会上强调).
+    let head = c.split('在').next().unwrap_or(c);
+    let n = head.chars().count();
+    if (2..=3).contains(&n) && lex("surname").prefix_of(head).is_some() && head.chars().all(super::officials::is_han) {
+        return Speaker::Named(head.to_string());
+    }
+    Speaker::Unknown
+}
+
+/// Builds the tasks of a document.
+pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal: &ModalFinder) -> Vec<Task> {
+    let text = ctx.text;
+    let names = name_positions(text, officials);
+    let mut cues: Vec<Cue> = Vec::new();
+    for m in cue_matches {
+        let Some((a, b)) = m.group("cue") else { continue };
+        let clause = m.group_str(text, "speaker").unwrap_or("");
+        let speaker = resolve(ctx, clause, m.start, &names, officials);
+        if speaker == Speaker::Unknown {
+            continue;
+        }
+        // The separator after the cue verb is one character (，or ：).
+        let text_start = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
+        cues.push(Cue { at: m.start, text_start, speaker, cue: text[a..b].to_string(), rule: m.rule });
+    }
+    let order = ctx.rules.lexicon("cue_order");
+    let directive = |p: &Passage, s: &str| p.order || modal.has_modal(s);
+
+    // (passage, start, end, ends with ；)
+    let mut clauses: Vec<(Passage, usize, usize, bool)> = Vec::new();
+    let mut cur: Option<Passage> = None;
+    let mut serial = 0;
+    let mut ci = 0;
+    for para in ctx.paras {
+        let first_cue_in_para = cues.get(ci).is_some_and(|c| c.at < para.end);
+        if !first_cue_in_para {
+            // Continue only into a paragraph that opens with a directive.
+            let opens_directive = para.sentences.first().is_some_and(|s| modal.has_modal(&text[s.start..s.end]));
+            if !opens_directive {
+                cur = None;
+            } else if let Some(p) = &mut cur {
+                p.order = false;
+            }
+        }
+        for s in &para.sentences {
+            let Sentence { start, end, semicolon } = *s;
+            let mut from = start;
+            while ci < cues.len() && cues[ci].at < end {
+                let c = &cues[ci];
+                if c.at >= start {
+                    serial += 1;
+                    cur = match &c.speaker {
+                        Speaker::Named(n) => Some(Passage {
+                            serial,
+                            speaker: n.clone(),
+                            cue: c.cue.clone(),
+                            order: order.contains(&c.cue),
+                            rule: c.rule,
+                        }),
+                        _ => None,
+                    };
+                    from = c.text_start.min(end);
+                }
+                ci += 1;
+            }
+            if let Some(p) = &cur {
+                let body = text[from..end].trim();
+                if body.chars().filter(|c| super::officials::is_han(*c)).count() >= 4 {
+                    let lead = text[from..end].len() - text[from..end].trim_start().len();
+                    clauses.push((p.clone(), from + lead, end, semicolon));
+                }
+            }
+        }
+    }
+
+    // Group runs of `；` clauses of one passage; split them only when each is directive.
+    let mut tasks = Vec::new();
+    let mut i = 0;
+    while i < clauses.len() {
+        let mut j = i;
+        while clauses[j].3 && j + 1 < clauses.len() && clauses[j + 1].0.serial == clauses[i].0.serial && clauses[j + 1].1 == clauses[j].2 {
+            j += 1;
+        }
+        let run = &clauses[i..=j];
+        let all = run.iter().all(|(p, a, b, _)| directive(p, &text[*a..*b]));
+        let pieces: Vec<(usize, usize)> = if all {
+            run.iter().map(|(_, a, b, _)| (*a, *b)).collect()
+        } else {
+            vec![(run[0].1, run[run.len() - 1].2)]
+        };
+        let p = &run[0].0;
+        for (a, b) in pieces {
+            let s = &text[a..b];
+            if directive(p, s) {
+                tasks.push(Task {
+                    speaker: p.speaker.clone(),
+                    cue: p.cue.clone(),
+                    text: s.to_string(),
+                    span: ctx.map.span(a, b),
+                    rule: ctx.rules.rules[p.rule].id.clone(),
+                });
+            }
+        }
+        i = j + 1;
+    }
+    tasks
+}

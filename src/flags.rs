@@ -1,0 +1,121 @@
+//! Raw command-line flags, as clap parses them. The objects built from them
+//! (the rule set, the extractor, the output sinks) live with the commands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Chinese policy documents in, structured JSON out.
+#[derive(Debug, Parser)]
+#[command(name = "policyx", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub rules: RuleFlags,
+}
+
+/// Where the rules come from (any command).
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleFlags {
+    /// Use the rules in DIR instead of the built-in defaults.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Add the rules and lexicons in DIR to the rules in use (a lexicon of the same name replaces the old one).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub extra_rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract one document (FILE, or stdin when none) and print it as one JSON object.
+    Extract(ExtractFlags),
+    /// Convert files, folders and archives to JSON Lines.
+    Batch(BatchFlags),
+    /// Read JSON Lines ({"id":…, "text":…}) from stdin, write one result line per input line.
+    Stream(StreamFlags),
+    /// Test or check rule files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Print the JSON Schema of the output.
+    Schema,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ExtractFlags {
+    /// The file to read; stdin when absent or `-`.
+    pub file: Option<PathBuf>,
+    /// Indent the JSON.
+    #[arg(long)]
+    pub pretty: bool,
+    /// Decode the input with this encoding (utf-8, gb18030, big5, utf-16le, utf-16be) instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Show, for every item, the candidates that competed for it and why the winner won.
+    #[arg(long)]
+    pub explain: bool,
+    /// With --explain: print the explanation as JSON.
+    #[arg(long, requires = "explain")]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    #[default]
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct BatchFlags {
+    /// Files, folders, .zip/.tar/.tar.gz/.tgz archives, or `-` for a list of paths on stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write JSON Lines to FILE instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write one .json per input below DIR, mirroring the input tree (with --format csv: the CSV tables).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print files, bytes, documents/s, MB/s, errors and load time to stderr.
+    #[arg(long)]
+    pub stats: bool,
+    /// Split each file into documents at lines matching REGEX (e.g. '^### ').
+    #[arg(long, value_name = "REGEX")]
+    pub split: Option<String>,
+    /// Output format: jsonl, or csv (with --out-dir: officials.csv, tasks.csv, principles.csv).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Decode every input with this encoding instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct StreamFlags {
+    /// The field of each input object that holds the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// The field of each input object that holds its id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every rule's examples (the rules in use, or those in DIR).
+    Test {
+        /// Rule folder to test instead of the rules in use.
+        dir: Option<PathBuf>,
+        /// Also list the examples that pass.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Validate rule files without running them.
+    Check {
+        /// Rule folder to check instead of the rules in use.
+        dir: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,18 @@
+//! policyx: Chinese policy documents in, structured JSON out.
+//!
+//! The data flow is visible from the modules: [`decode`] (bytes → text),
+//! [`clean`] (text → cleaned text with an [`offsets`] map, [`metadata`]),
+//! [`segment`] (paragraphs and sentences), [`rules`] (rule files and
+//! lexicons, matched against the cleaned text), [`extract`] (matches →
+//! [`document`]), and the commands in `cmd/` that read files and print JSON.
+
+pub mod clean;
+pub mod decode;
+pub mod document;
+pub mod extract;
+pub mod metadata;
+pub mod numerals;
+pub mod offsets;
+pub mod rules;
+pub mod segment;
+pub mod rule_tests;

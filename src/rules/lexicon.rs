@@ -1,0 +1,65 @@
+//! Lexicons: word lists from `rules/lexicons/*.txt`, used as `{{name}}` in
+//! patterns (a longest-first alternation, so 副书记 is tried before 书记) and
+//! looked up directly by the assemblers.
+
+use regex::Regex;
+
+/// A loaded word list.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub name: String,
+    /// Terms as written, in file order.
+    pub terms: Vec<String>,
+    /// Terms longest first (ties in file order).
+    pub longest_first: Vec<String>,
+    /// The alternation `(?:t1|t2|…)`, longest first, escaped.
+    pub alternation: String,
+    /// The compiled alternation, anchored nowhere.
+    pub regex: Regex,
+}
+
+impl Lexicon {
+    pub fn new(name: &str, terms: Vec<String>) -> Result<Lexicon, regex::Error> {
+        let mut longest_first = terms.clone();
+        longest_first.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        let alternation = if longest_first.is_empty() {
+            // Matches nothing: an empty lexicon must not match the empty string.
+            r"(?:[^\s\S])".to_string()
+        } else {
+            let parts: Vec<String> = longest_first.iter().map(|t| regex::escape(t)).collect();
+            format!("(?:{})", parts.join("|"))
+        };
+        let regex = Regex::new(&alternation)?;
+        Ok(Lexicon { name: name.to_string(), terms, longest_first, alternation, regex })
+    }
+
+    pub fn contains(&self, s: &str) -> bool {
+        self.terms.iter().any(|t| t == s)
+    }
+
+    /// The longest term that `s` ends with.
+    pub fn suffix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
+        self.longest_first.iter().find(|t| s.ends_with(t.as_str())).map(|t| &s[s.len() - t.len()..])
+    }
+
+    /// The longest term that `s` starts with.
+    pub fn prefix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
+        self.longest_first.iter().find(|t| s.starts_with(t.as_str())).map(|t| &s[..t.len()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_first_alternation() {
+        let l = Lexicon::new("t", vec!["书记".into(), "副书记".into(), "a.b".into()]).unwrap();
+        assert_eq!(l.alternation, r"(?:副书记|a\.b|书记)");
+        assert_eq!(l.regex.find("省委副书记").unwrap().as_str(), "副书记");
+        assert_eq!(l.suffix_of("省委副书记"), Some("副书记"));
+        assert_eq!(l.prefix_of("书记处"), Some("书记"));
+        let empty = Lexicon::new("e", vec![]).unwrap();
+        assert!(empty.regex.find("").is_none());
+    }
+}

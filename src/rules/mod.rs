@@ -1,0 +1,541 @@
+//! Rules are data: the rule set compiled from `rules/` (or the defaults built
+//! into the binary), and the matching of rules against cleaned text.
+//!
+//! A rule is a regex with named groups; its `kind` says which assembler reads
+//! the groups (see `rules/README.md`). Patterns use `{{name}}` for a macro
+//! (from a `[macros]` table) or a lexicon (from `lexicons/name.txt`). A group
+//! named `after` is context: it must match, but it is not part of the item and
+//! the next search starts where it starts, as a lookahead would.
+
+pub mod embedded;
+pub mod error;
+pub mod file;
+pub mod lexicon;
+
+use error::{full_width_hint, RuleError, RuleErrors};
+use file::{line_col, parse_lexicon, RawExample, RawFile};
+use lexicon::Lexicon;
+use regex::{Regex, RegexBuilder};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// Compiled regexes larger than this are refused (bytes of compiled program).
+pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
+/// Macros may nest this deep.
+const MACRO_DEPTH: usize = 10;
+
+/// What a rule produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Official,
+    Role,
+    Cue,
+    Principle,
+    Slogan,
+    Meeting,
+    Reporter,
+    Editor,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] =
+        [Kind::Official, Kind::Role, Kind::Cue, Kind::Principle, Kind::Slogan, Kind::Meeting, Kind::Reporter, Kind::Editor];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Official => "official",
+            Kind::Role => "role",
+            Kind::Cue => "cue",
+            Kind::Principle => "principle",
+            Kind::Slogan => "slogan",
+            Kind::Meeting => "meeting",
+            Kind::Reporter => "reporter",
+            Kind::Editor => "editor",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == s)
+    }
+
+    /// Groups a rule of this kind must have (any one of each inner list).
+    fn required_groups(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Kind::Official => &[&["name", "names"]],
+            Kind::Role => &[&["name"], &["role"]],
+            Kind::Cue => &[&["cue"]],
+            Kind::Principle => &[&["label"]],
+            Kind::Slogan => &[&["text"]],
+            Kind::Meeting => &[&["name", "date", "place"]],
+            Kind::Reporter | Kind::Editor => &[&["name", "names"]],
+        }
+    }
+
+    /// Modes the assembler of this kind understands (empty: no mode).
+    pub fn modes(self) -> &'static [&'static str] {
+        match self {
+            Kind::Principle => &["after", "before", "quoted", "enumerated", "anaphor"],
+            _ => &[],
+        }
+    }
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub priority: i32,
+    pub mode: Option<String>,
+    pub description: String,
+    pub regex: Regex,
+    pub file: String,
+    pub line: usize,
+    pub examples: Vec<RawExample>,
+}
+
+/// A rule file or lexicon to load: its display path and text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+}
+
+/// The loaded rules and lexicons.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    lexicons: HashMap<String, Lexicon>,
+}
+
+/// Lexicons the assemblers read directly; a rule set without them is refused.
+pub const REQUIRED_LEXICONS: &[&str] = &[
+    "modal",
+    "non_modal",
+    "cue_order",
+    "cue_statement",
+    "pronoun",
+    "crowd",
+    "meeting_subject",
+    "title_head",
+    "title_stop",
+    "lead_verb",
+    "principle_head",
+    "surname",
+];
+
+impl RuleSet {
+    /// The rules built into the binary.
+    pub fn defaults() -> Result<RuleSet, RuleErrors> {
+        RuleSet::load(embedded::sources())
+    }
+
+    /// Loads every `*.toml` and `lexicons/*.txt` below `dir`.
+    pub fn read_dir(dir: &Path) -> Result<Vec<Source>, RuleErrors> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        let err = |p: &Path, m: String| RuleError {
+            file: p.display().to_string(),
+            line: 1,
+            column: 1,
+            rule: None,
+            message: m,
+            hint: None,
+        };
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d).map_err(|e| RuleErrors(vec![err(&d, format!("cannot read folder: {e}"))]))?;
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for p in paths {
+                if p.is_dir() {
+                    stack.push(p);
+                } else if matches!(p.extension().and_then(|e| e.to_str()), Some("toml") | Some("txt")) {
+                    let text = std::fs::read_to_string(&p)
+                        .map_err(|e| RuleErrors(vec![err(&p, format!("cannot read: {e}"))]))?;
+                    let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                    out.push(Source { path: rel, text });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Compiles rule files and lexicons; reports every error found.
+    pub fn load(sources: Vec<Source>) -> Result<RuleSet, RuleErrors> {
+        let mut errors = Vec::new();
+        let mut lexicons = HashMap::new();
+        let mut files = Vec::new();
+        for src in &sources {
+            if src.path.ends_with(".txt") {
+                let name = Path::new(&src.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                match Lexicon::new(&name, parse_lexicon(&src.text)) {
+                    Ok(l) => {
+                        lexicons.insert(name, l);
+                    }
+                    Err(e) => errors.push(RuleError {
+                        file: src.path.clone(),
+                        line: 1,
+                        column: 1,
+                        rule: None,
+                        message: format!("lexicon does not compile: {e}"),
+                        hint: None,
+                    }),
+                }
+            } else {
+                match toml::from_str::<RawFile>(&src.text) {
+                    Ok(f) => files.push((src, f)),
+                    Err(e) => errors.push(toml_error(src, &e)),
+                }
+            }
+        }
+        let mut macros: BTreeMap<String, (String, &Source, usize)> = BTreeMap::new();
+        for (src, f) in &files {
+            for (name, body) in &f.macros {
+                if macros.contains_key(name) || lexicons.contains_key(name) {
+                    let (line, column) = line_col(&src.text, body.span().start);
+                    errors.push(RuleError {
+                        file: src.path.clone(),
+                        line,
+                        column,
+                        rule: None,
+                        message: format!("macro '{name}' is defined twice (or is also a lexicon)"),
+                        hint: Some("每个宏名只能定义一次 / give each macro one definition".into()),
+                    });
+                    continue;
+                }
+                macros.insert(name.clone(), (body.get_ref().clone(), src, body.span().start));
+            }
+        }
+        let mut rules = Vec::new();
+        let mut ids: HashMap<String, (String, usize)> = HashMap::new();
+        for (src, f) in &files {
+            for raw in &f.rules {
+                let id = raw.id.get_ref().clone();
+                let (line, _) = line_col(&src.text, raw.id.span().start);
+                let at = |span: std::ops::Range<usize>, message: String, hint: Option<String>| {
+                    let (line, column) = line_col(&src.text, span.start);
+                    RuleError { file: src.path.clone(), line, column, rule: Some(id.clone()), message, hint }
+                };
+                if let Some((file, l)) = ids.get(&id) {
+                    errors.push(at(
+                        raw.id.span(),
+                        format!("duplicate rule id (first defined at {file}:{l})"),
+                        Some("规则 id 必须唯一，请改名 / rule ids must be unique: rename one".into()),
+                    ));
+                    continue;
+                }
+                ids.insert(id.clone(), (src.path.clone(), line));
+                let Some(kind) = Kind::parse(raw.kind.get_ref()) else {
+                    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                    errors.push(at(
+                        raw.kind.span(),
+                        format!("unknown kind '{}'", raw.kind.get_ref()),
+                        Some(format!("kind 只能是 / must be one of: {}", names.join(", "))),
+                    ));
+                    continue;
+                };
+                let mode = raw.mode.as_ref().map(|m| m.get_ref().clone());
+                if let Some(m) = &raw.mode {
+                    if !kind.modes().contains(&m.get_ref().as_str()) {
+                        errors.push(at(
+                            m.span(),
+                            format!("kind '{}' has no mode '{}'", kind.name(), m.get_ref()),
+                            Some(format!("可用的 mode / modes: {}", kind.modes().join(", "))),
+                        ));
+                        continue;
+                    }
+                } else if !kind.modes().is_empty() {
+                    errors.push(at(
+                        raw.kind.span(),
+                        format!("kind '{}' needs a mode", kind.name()),
+                        Some(format!("加上 mode = \"…\" / add mode = one of: {}", kind.modes().join(", "))),
+                    ));
+                    continue;
+                }
+                let expanded = match expand(raw.pattern.get_ref(), &macros, &lexicons, 0) {
+                    Ok(p) => p,
+                    Err(name) => {
+                        let off = raw.pattern.get_ref().find(&format!("{{{{{name}}}}}")).unwrap_or(0);
+                        let (l, c) = line_col(&src.text, raw.pattern.span().start + off);
+                        errors.push(RuleError {
+                            file: src.path.clone(),
+                            line: l,
+                            column: c,
+                            rule: Some(id.clone()),
+                            message: format!("unknown lexicon or macro '{{{{{name}}}}}'"),
+                            hint: Some(format!(
+                                "在 rules/lexicons/ 下建 {name}.txt，或在 [macros] 里定义它 / add rules/lexicons/{name}.txt or define it under [macros]"
+                            )),
+                        });
+                        continue;
+                    }
+                };
+                let regex = match RegexBuilder::new(&expanded).size_limit(REGEX_SIZE_LIMIT).build() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let too_big = matches!(e, regex::Error::CompiledTooBig(_));
+                        errors.push(at(
+                            raw.pattern.span(),
+                            if too_big {
+                                format!("pattern is too large once compiled (limit {} MiB)", REGEX_SIZE_LIMIT >> 20)
+                            } else {
+                                format!("invalid regex: {}", first_line(&e.to_string()))
+                            },
+                            Some(if too_big {
+                                "缩小重复次数 {m,n} 或拆成几条规则 / lower the {m,n} bounds or split the rule".into()
+                            } else {
+                                "检查括号是否成对、特殊字符是否转义（\\. \\( \\[） / check brackets and escapes".into()
+                            }),
+                        ));
+                        continue;
+                    }
+                };
+                let names: Vec<&str> = regex.capture_names().flatten().collect();
+                if let Some(missing) =
+                    kind.required_groups().iter().find(|alts| !alts.iter().any(|g| names.contains(g)))
+                {
+                    errors.push(at(
+                        raw.pattern.span(),
+                        format!("a '{}' rule needs a group named {}", kind.name(), missing.join(" or ")),
+                        Some(format!("用 (?P<{0}>…) 标出 / mark it with (?P<{0}>…)", missing[0])),
+                    ));
+                    continue;
+                }
+                rules.push(Rule {
+                    id,
+                    kind,
+                    priority: raw.priority,
+                    mode,
+                    description: raw.description.clone(),
+                    regex,
+                    file: src.path.clone(),
+                    line,
+                    examples: raw.examples.clone(),
+                });
+            }
+        }
+        for name in REQUIRED_LEXICONS {
+            if !lexicons.contains_key(*name) {
+                errors.push(RuleError {
+                    file: format!("lexicons/{name}.txt"),
+                    line: 1,
+                    column: 1,
+                    rule: None,
+                    message: format!("required lexicon '{name}' is missing"),
+                    hint: Some("从默认规则里复制这个词表 / copy it from the default rules (policyx rules dump)".into()),
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(RuleErrors(errors));
+        }
+        Ok(RuleSet { rules, lexicons })
+    }
+
+    /// Adds the rules and lexicons of `extra` (a lexicon of the same name replaces the old one).
+    pub fn load_with_extra(base: Vec<Source>, extra: Vec<Source>) -> Result<RuleSet, RuleErrors> {
+        let mut all = base;
+        for e in extra {
+            if e.path.ends_with(".txt") {
+                all.retain(|s| s.path != e.path);
+            }
+            all.push(Source { path: format!("extra/{}", e.path), text: e.text });
+        }
+        // Lexicon names come from the file stem, so "extra/lexicons/x.txt" replaces "lexicons/x.txt".
+        RuleSet::load(all)
+    }
+
+    pub fn lexicon(&self, name: &str) -> &Lexicon {
+        // Required lexicons are checked at load time; others fall back to empty.
+        static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        self.lexicons
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(|| Lexicon::new("", Vec::new()).expect("empty lexicon compiles")))
+    }
+
+    pub fn rules_of(&self, kind: Kind) -> impl Iterator<Item = (usize, &Rule)> {
+        self.rules.iter().enumerate().filter(move |(_, r)| r.kind == kind)
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+}
+
+fn toml_error(src: &Source, e: &toml::de::Error) -> RuleError {
+    let start = e.span().map_or(0, |s| s.start);
+    let (line, column) = line_col(&src.text, start);
+    let text_line = src.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    RuleError {
+        file: src.path.clone(),
+        line,
+        column,
+        rule: None,
+        message: first_line(e.message()),
+        hint: full_width_hint(text_line).or_else(|| {
+            e.message().contains("unknown field").then(|| {
+                "规则只认 id kind priority mode description pattern example；例子只认 text expect match todo note / allowed keys: rule: id kind priority mode description pattern example; example: text expect match todo note".to_string()
+            })
+        }),
+    }
+}
+
+/// Expands `{{name}}` macros and lexicons; `Err(name)` for an unknown one.
+fn expand(
+    pattern: &str,
+    macros: &BTreeMap<String, (String, &Source, usize)>,
+    lexicons: &HashMap<String, Lexicon>,
+    depth: usize,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open + 2..].find("}}") else { break };
+        let name = rest[open + 2..open + 2 + close].trim();
+        out.push_str(&rest[..open]);
+        if let Some((body, _, _)) = macros.get(name) {
+            if depth >= MACRO_DEPTH {
+                return Err(format!("{name} (nested too deep)"));
+            }
+            out.push_str("(?:");
+            out.push_str(&expand(body, macros, lexicons, depth + 1)?);
+            out.push(')');
+        } else if let Some(lex) = lexicons.get(name) {
+            out.push_str(&lex.alternation);
+        } else {
+            return Err(name.to_string());
+        }
+        rest = &rest[open + 2 + close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// One match of a rule: the item's span (without the `after` context) and its groups.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+    pub groups: Vec<(&'static str, usize, usize)>,
+}
+
+impl Match {
+    pub fn group(&self, name: &str) -> Option<(usize, usize)> {
+        self.groups.iter().find(|g| g.0 == name).map(|g| (g.1, g.2))
+    }
+
+    pub fn group_str<'t>(&self, text: &'t str, name: &str) -> Option<&'t str> {
+        self.group(name).map(|(a, b)| &text[a..b])
+    }
+}
+
+/// Group names used by the assemblers (so matches can carry `&'static str`).
+const GROUP_NAMES: &[&str] = &[
+    "name", "names", "titles", "title_after", "role", "cue", "speaker", "label", "count", "items", "text", "date",
+    "place", "after", "intro", "head",
+];
+
+impl Rule {
+    /// All matches in `text`, resuming at the `after` group where there is one.
+    pub fn matches(&self, index: usize, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        let names: Vec<(usize, &'static str)> = self
+            .regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, n)| n.and_then(|n| GROUP_NAMES.iter().find(|g| **g == n).map(|g| (i, *g))))
+            .collect();
+        let mut locs = self.regex.capture_locations();
+        while pos <= text.len() {
+            let Some(m) = self.regex.captures_read_at(&mut locs, text, pos) else { break };
+            let mut groups = Vec::new();
+            let mut end = m.end();
+            for &(i, n) in &names {
+                if let Some((a, b)) = locs.get(i) {
+                    if n == "after" {
+                        end = a;
+                    } else {
+                        groups.push((n, a, b));
+                    }
+                }
+            }
+            if end > m.start() {
+                out.push(Match { rule: index, start: m.start(), end, groups });
+            }
+            let mut next = end.max(m.start());
+            if next <= pos || next == m.start() {
+                next = pos.max(m.start()) + text[pos.max(m.start())..].chars().next().map_or(1, |c| c.len_utf8());
+            }
+            pos = next;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(path: &str, text: &str) -> Source {
+        Source { path: path.into(), text: text.into() }
+    }
+
+    fn with_required(mut v: Vec<Source>) -> Vec<Source> {
+        for name in REQUIRED_LEXICONS {
+            if !v.iter().any(|s| s.path == format!("lexicons/{name}.txt")) {
+                v.push(src(&format!("lexicons/{name}.txt"), "甲\n"));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn defaults_load() {
+        let r = RuleSet::defaults().map_err(|e| e.to_string()).unwrap();
+        assert!(r.rules.len() > 5);
+    }
+
+    #[test]
+    fn after_group_is_lookahead() {
+        let rs = RuleSet::load(with_required(vec![src(
+            "a.toml",
+            "[[rule]]\nid='x'\nkind='reporter'\npattern='(?P<name>[甲乙])(?P<after>、)'\n",
+        )]))
+        .unwrap();
+        let ms = rs.rules[0].matches(0, "甲、乙、");
+        assert_eq!(ms.len(), 2);
+        assert_eq!((ms[0].start, ms[0].end), (0, 3));
+    }
+
+    #[test]
+    fn errors_point_at_file_line_column() {
+        let e = RuleSet::load(with_required(vec![src("bad.toml", "[[rule]]\nid ＝ 'x'\n")])).unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("bad.toml:2:"), "{s}");
+        assert!(s.contains("全角"), "{s}");
+
+        let e = RuleSet::load(with_required(vec![src(
+            "r.toml",
+            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>{{nope}})'\n[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n",
+        )]))
+        .unwrap_err();
+        let s = e.to_string();
+        assert!(s.contains("r.toml:4:") && s.contains("unknown lexicon or macro '{{nope}}'"), "{s}");
+        assert!(s.contains("r.toml:6:") && s.contains("duplicate rule id"), "{s}");
+    }
+
+    #[test]
+    fn invalid_and_oversized_regexes_are_reported() {
+        let e = RuleSet::load(with_required(vec![src(
+            "r.toml",
+            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n[[rule]]\nid='b'\nkind='slogan'\npattern='(?P<text>(\\w{1000}){1000})'\n",
+        )]))
+        .unwrap_err();
+        let s = e.to_string();
+        assert!(s.contains("rule a: invalid regex"), "{s}");
+        assert!(s.contains("rule b: pattern is too large"), "{s}");
+    }
+}
