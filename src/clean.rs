@@ -114,7 +114,7 @@ fn tag(rest: &str, ci: usize, out: &mut MappedText) -> Option<usize> {
     }
     let window = &rest[..rest.floor_char_boundary(4096)];
     let close = window.find('>')?;
-    if window[..close].contains('<') {
+    if window[1..close].contains('<') {
         return None;
     }
     let name: String = rest[1..close]

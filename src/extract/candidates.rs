@@ -1,6 +1,8 @@
 //! Overlap resolution between rule matches of one kind.
 //!
-//! Policy: higher `priority` first, then the longer span, then the earlier
+//! Matches compete over their *core*: the `names`/`name` group when there is
+//! one (a title chain before a name is context that two mentions may share),
+//! else the whole match. Policy: higher `priority` first, then the longer span, then the earlier
 //! start, then the rule that comes first in the rule files. A match is kept
 //! when it overlaps no match already kept; a dropped match remembers the one
 //! that beat it, for `--explain`.
@@ -16,18 +18,27 @@ pub struct Dropped {
 
 /// Keeps the best non-overlapping matches, in text order.
 pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dropped>) {
+    let core = |m: &Match| m.group("names").or_else(|| m.group("name")).unwrap_or((m.start, m.end));
+    let len = |m: &Match| {
+        let (a, b) = core(m);
+        b - a
+    };
     matches.sort_by(|a, b| {
         let pa = rules.rules[a.rule].priority;
         let pb = rules.rules[b.rule].priority;
         pb.cmp(&pa)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(len(b).cmp(&len(a)))
             .then(a.start.cmp(&b.start))
             .then(a.rule.cmp(&b.rule))
     });
     let mut kept: Vec<Match> = Vec::new();
     let mut dropped = Vec::new();
     for m in matches {
-        match kept.iter().find(|k| k.start < m.end && m.start < k.end) {
+        let (ms, me) = core(&m);
+        match kept.iter().find(|k| {
+            let (ks, ke) = core(k);
+            ks < me && ms < ke
+        }) {
             Some(w) => dropped.push(Dropped { winner: w.clone(), loser: m }),
             None => kept.push(m),
         }

@@ -117,11 +117,15 @@ impl Extractor {
             }
         }
         let kept = take(Kind::Principle, viable);
+        let kept_built: Vec<principles::Built> = kept
+            .iter()
+            .filter_map(|k| built.iter().find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule).cloned())
+            .collect();
+        let kept_built = principles::drop_nested_repeats(kept_built);
         let mut principles_out = Vec::new();
         let mut seen = HashSet::new();
         let mut diagnostics = Vec::new();
-        for k in &kept {
-            let Some(b) = built.iter().find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule) else { continue };
+        for b in &kept_built {
             let key = (b.principle.label.clone(), b.principle.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
             if !seen.insert(key) {
                 continue;
@@ -136,7 +140,7 @@ impl Extractor {
             }
             principles_out.push(b.principle.clone());
         }
-        let used: Vec<(usize, usize)> = kept.iter().map(|m| (m.start, m.end)).collect();
+        let used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
         let slogans = take(Kind::Slogan, slogan_m)
             .into_iter()
             .filter(|m| !used.iter().any(|&(a, b)| m.start >= a && m.end <= b))

@@ -66,7 +66,9 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let n = name.chars().count();
     let han = name.chars().all(|c| c == '·' || is_han(c));
-    han && (2..=16).contains(&n) && !ctx.rules.lexicon("not_name").contains(name)
+    han && (2..=16).contains(&n)
+        && !ctx.rules.lexicon("not_name").contains(name)
+        && ctx.rules.lexicon("not_name_start").prefix_of(name).is_none()
 }
 
 pub fn is_han(c: char) -> bool {

@@ -30,9 +30,36 @@ const MAX_QUOTED_ITEM: usize = 24;
 #[derive(Debug, Clone)]
 pub struct Built {
     pub principle: Principle,
+    /// The match that built it.
     pub start: usize,
     pub end: usize,
+    /// Label and items together.
+    pub extent: (usize, usize),
     pub rule: usize,
+}
+
+/// Drops a principle that repeats, overlapping it, the items of a larger one
+/// (`树立“五个理念”———牢固树立“服务、创新…”理念`: the inner 理念 is the same list).
+pub fn drop_nested_repeats(built: Vec<Built>) -> Vec<Built> {
+    fn set(b: &Built) -> Vec<&str> {
+        let mut v: Vec<&str> = b.principle.items.iter().map(|i| i.text.as_str()).collect();
+        v.sort_unstable();
+        v
+    }
+    let keep: Vec<bool> = built
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            !built.iter().enumerate().any(|(j, q)| {
+                i != j
+                    && q.extent.0 < p.end
+                    && p.start < q.extent.1
+                    && ((q.extent.1 - q.extent.0) > (p.extent.1 - p.extent.0) || (q.extent == p.extent && j < i))
+                    && set(p) == set(q)
+            })
+        })
+        .collect();
+    built.into_iter().zip(keep).filter_map(|(b, k)| k.then_some(b)).collect()
 }
 
 /// Splits `s` (at byte offset `base`) at top-level separators, ignoring those inside quotes or brackets.
@@ -123,7 +150,13 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         span: ctx.map.span(lspan.0, lspan.1),
         rule: rule.id.clone(),
     };
-    Some(Built { principle, start: m.start, end: m.end, rule: m.rule })
+    let extent = if rule.mode.as_deref() == Some("anaphor") {
+        (m.start, m.end)
+    } else {
+        let start = ranges.iter().map(|r| r.0).chain([m.start]).min().unwrap_or(m.start);
+        (start, ranges.iter().map(|r| r.1).chain([m.end]).max().unwrap_or(m.end))
+    };
+    Some(Built { principle, start: m.start, end: m.end, extent, rule: m.rule })
 }
 
 /// End of the clause (`；` or `。`) and of the sentence (`。`) from `from`.
@@ -147,8 +180,17 @@ fn region_ends(text: &str, from: usize) -> (usize, usize) {
     (clause.unwrap_or(sentence).min(sentence), sentence)
 }
 
+/// Drops an ordinal opening an item (`一是`, `二是` …).
+fn drop_ordinal(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let s = &text[a..b];
+    match ORDINALS.iter().find(|o| s.starts_with(&format!("{o}是"))) {
+        Some(o) if b - a > o.len() + "是".len() => (a + o.len() + "是".len(), b),
+        _ => (a, b),
+    }
+}
+
 fn cleaned(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    parts.into_iter().map(|r| unquote(text, trim(text, r))).filter(|(a, b)| a < b).collect()
+    parts.into_iter().map(|r| unquote(text, drop_ordinal(text, trim(text, r)))).filter(|(a, b)| a < b).collect()
 }
 
 fn after(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
@@ -198,6 +240,10 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
     let (a, mut b) = m.group("items")?;
+    // “A”、“三个代表”: a label right after 、 is a member of a list, not its label.
+    if text[..b].ends_with('、') {
+        return None;
+    }
     for tail in ["等", "的"] {
         if text[a..b].ends_with(tail) {
             b -= tail.len();
@@ -207,8 +253,18 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if parts.len() == n - 1 || (parts.len() == 1 && n == 2) {
         // The last item may be joined with 和/与/及: "A、B和C", "A和B".
         let (la, lb) = *parts.last()?;
-        let joined = split_top(&text[la..lb], la, &['和', '与', '及']);
+        let joined = ['和', '与', '及']
+            .iter()
+            .map(|c| split_top(&text[la..lb], la, &[*c]))
+            .find(|j| j.len() == 2)
+            .unwrap_or_default();
         if joined.len() == 2 {
+            // "A和B“两项活动”成果": with no 、 the label must end its clause, or it is a modifier.
+            let label_end = m.group("label").map_or(m.end, |g| g.1);
+            let next = text[label_end..].trim_start_matches('”').chars().next();
+            if parts.len() == 1 && next.is_some_and(|c| !"，。；、：！？,;".contains(c)) {
+                return None;
+            }
             parts.pop();
             parts.extend(cleaned(text, joined));
         }
@@ -218,6 +274,20 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     let mut parts = parts.split_off(parts.len() - n);
     parts[0] = strip_lead(ctx, text, parts[0]);
+    // Items are noun phrases: none opens with a preposition or a measure (以更大的决心, 一支队伍)
+    // or holds 的 inside.
+    let bad_start = ctx.rules.lexicon("not_item_start");
+    if parts.iter().any(|&(x, y)| {
+        let s = &text[x..y];
+        bad_start.prefix_of(s).is_some() || s.trim_end_matches('的').contains('的')
+    }) {
+        return None;
+    }
+    // …习近平对“三农”工作: a list ending in a preposition makes the label an object.
+    let (lx, ly) = parts[parts.len() - 1];
+    if ctx.rules.lexicon("not_item_end").suffix_of(&text[lx..ly]).is_some() {
+        return None;
+    }
     let max_other = parts[1..].iter().map(|(a, b)| han_len(&text[*a..*b])).max().unwrap_or(0);
     if han_len(&text[parts[0].0..parts[0].1]) > max_other * 3 + 6 {
         return None;
@@ -241,7 +311,9 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
                 pos += 3 + close + 3;
             } else {
                 let next = rest.find('“').map_or(b, |k| pos + k);
-                v.extend(cleaned(text, split_top(&text[pos..next], pos, &['、', '和'])));
+                let (x, y) = (pos, next);
+                let y = if text[x..y].ends_with('的') { y - '的'.len_utf8() } else { y };
+                v.extend(cleaned(text, split_top(&text[x..y], x, &['、', '和'])));
                 pos = next;
             }
         }
@@ -368,11 +440,7 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         runs.push(cur);
     }
     runs.retain(|r| r.len() == n && !(r[0].0 <= m.start && m.start < r[r.len() - 1].1));
-    // The nearest run before the label, else the nearest after it.
-    let best = runs
-        .iter()
-        .filter(|r| r[0].0 < m.start)
-        .last()
-        .or_else(|| runs.iter().find(|r| r[0].0 > m.start))?;
+    // The label points back (这“五个共同”): the nearest run before it.
+    let best = runs.iter().filter(|r| r[0].0 < m.start).last()?;
     Some(best.clone())
 }

@@ -93,7 +93,9 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], offici
             None => Speaker::Unknown,
         };
     }
-    if lex("meeting_subject").suffix_of(c).is_some() || lex("meeting_subject").contains(c) {
+    // A meeting as subject: a short clause ending with one, not a list of meetings (…等系列重要会议部署).
+    let listy = c.contains(['、', '等']);
+    if !listy && c.chars().count() <= 16 && lex("meeting_subject").suffix_of(c).is_some() {
         return Speaker::Named("会议".to_string());
     }
     // A title alone (总书记指出): the official who holds it.

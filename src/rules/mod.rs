@@ -122,6 +122,14 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "lead_verb",
     "principle_head",
     "surname",
+    "not_name",
+    "not_name_start",
+    "title_protected",
+    "title_after",
+    "title_after_strict",
+    "name_follow",
+    "not_item_start",
+    "not_item_end",
 ];
 
 impl RuleSet {
