@@ -8,8 +8,8 @@
 //! 部署) every sentence of the passage is a task; after any other cue only
 //! sentences with a directive modal (`modal`, minus the words of `non_modal`)
 //! are. A passage runs to the end of its paragraph and on into following
-//! paragraphs that open with a directive, until a new cue. Clauses ending in
-//! `；` are separate tasks only when each of them is directive.
+//! paragraphs that hold a directive, until a new cue or a paragraph without one. A clause ending
+//! in `；` is judged on its own, as a sentence is.
 
 use super::Ctx;
 use crate::document::{Official, Task};
@@ -29,7 +29,6 @@ enum Speaker {
 
 #[derive(Debug, Clone)]
 struct Passage {
-    serial: usize,
     speaker: String,
     cue: String,
     order: bool,
@@ -55,8 +54,20 @@ impl ModalFinder {
         Ok(ModalFinder { re: Regex::new(&format!("(?P<no>{non_modal})|(?P<yes>{modal})"))? })
     }
 
+    /// True when `s` holds a directive modal. A modal right before punctuation is a noun
+    /// (满足人民需要，), and one between 是 and 的 in its clause describes (是…必须牢记的…).
     pub fn has_modal(&self, s: &str) -> bool {
-        self.re.captures_iter(s).any(|c| c.name("yes").is_some())
+        self.re.captures_iter(s).any(|c| {
+            let Some(m) = c.name("yes") else { return false };
+            let after = &s[m.end()..];
+            if after.chars().next().is_none_or(|ch| "，。、；：！？,.;:!?”".contains(ch)) {
+                return false;
+            }
+            let clause_start = s[..m.start()].rfind(['，', '；', '：', '。']).map_or(0, |k| k + 3);
+            let clause_end = after.find(['，', '；', '：', '。']).map_or(s.len(), |k| m.end() + k);
+            let descriptive = s[clause_start..m.start()].contains('是') && s[m.end()..clause_end].contains('的');
+            !descriptive
+        })
     }
 }
 
@@ -80,12 +91,18 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], offici
     if lex("crowd").regex.is_match(c) {
         return Speaker::Blocked;
     }
-    if let Some((_, n)) = officials
+    // An official who is the clause's subject: the name opens it, after nothing but a title
+    // (中共中央总书记习近平在主持学习时强调), not 按照习近平总书记部署.
+    if let Some((k, n)) = officials
         .iter()
-        .filter_map(|o| c.find(o.name.as_str()).map(|k| (k, o.name.clone())))
+        .filter_map(|o| c.find(o.name.as_str()).map(|k| (k, o)))
         .min_by_key(|(k, _)| *k)
     {
-        return Speaker::Named(n);
+        let before = &c[..k];
+        let titled = before.is_empty()
+            || n.titles.iter().any(|t| before.ends_with(t.as_str()))
+            || lex("title_head").suffix_of(before).is_some();
+        return if titled { Speaker::Named(n.name.clone()) } else { Speaker::Unknown };
     }
     if lex("pronoun").prefix_of(c).is_some() {
         return match names.iter().rev().find(|(p, _)| *p < at) {
@@ -99,7 +116,8 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], offici
         return Speaker::Named("会议".to_string());
     }
     // A title alone (总书记指出): the official who holds it.
-    if let Some(o) = officials.iter().find(|o| o.titles.iter().any(|t| c.ends_with(t.as_str()))) {
+    let holders: Vec<&Official> = officials.iter().filter(|o| o.titles.iter().any(|t| t == c)).collect();
+    if let [o] = holders.as_slice() {
         return Speaker::Named(o.name.clone());
     }
     // A bare name (王伟指出) or a name with a setting (王伟在会上强调).
@@ -130,32 +148,27 @@ pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal:
     let order = ctx.rules.lexicon("cue_order");
     let directive = |p: &Passage, s: &str| p.order || modal.has_modal(s);
 
-    // (passage, start, end, ends with ；)
-    let mut clauses: Vec<(Passage, usize, usize, bool)> = Vec::new();
+    // (passage, start, end) of every clause said within a passage
+    let mut clauses: Vec<(Passage, usize, usize)> = Vec::new();
     let mut cur: Option<Passage> = None;
-    let mut serial = 0;
     let mut ci = 0;
     for para in ctx.paras {
         let first_cue_in_para = cues.get(ci).is_some_and(|c| c.at < para.end);
         if !first_cue_in_para {
-            // Continue only into a paragraph that opens with a directive.
-            let opens_directive = para.sentences.first().is_some_and(|s| modal.has_modal(&text[s.start..s.end]));
-            if !opens_directive {
+            // A paragraph without a cue continues the passage only if it holds a directive.
+            let directive_para = para.sentences.iter().any(|s| modal.has_modal(&text[s.start..s.end]));
+            if !directive_para {
                 cur = None;
-            } else if let Some(p) = &mut cur {
-                p.order = false;
             }
         }
         for s in &para.sentences {
-            let Sentence { start, end, semicolon } = *s;
+            let Sentence { start, end, .. } = *s;
             let mut from = start;
             while ci < cues.len() && cues[ci].at < end {
                 let c = &cues[ci];
                 if c.at >= start {
-                    serial += 1;
                     cur = match &c.speaker {
                         Speaker::Named(n) => Some(Passage {
-                            serial,
                             speaker: n.clone(),
                             cue: c.cue.clone(),
                             order: order.contains(&c.cue),
@@ -171,41 +184,24 @@ pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal:
                 let body = text[from..end].trim();
                 if body.chars().filter(|c| super::officials::is_han(*c)).count() >= 4 {
                     let lead = text[from..end].len() - text[from..end].trim_start().len();
-                    clauses.push((p.clone(), from + lead, end, semicolon));
+                    clauses.push((p.clone(), from + lead, end));
                 }
             }
         }
     }
 
-    // Group runs of `；` clauses of one passage; split them only when each is directive.
     let mut tasks = Vec::new();
-    let mut i = 0;
-    while i < clauses.len() {
-        let mut j = i;
-        while clauses[j].3 && j + 1 < clauses.len() && clauses[j + 1].0.serial == clauses[i].0.serial && clauses[j + 1].1 == clauses[j].2 {
-            j += 1;
+    for (p, a, b) in clauses {
+        let s = &text[a..b];
+        if directive(&p, s) {
+            tasks.push(Task {
+                speaker: p.speaker.clone(),
+                cue: p.cue.clone(),
+                text: s.to_string(),
+                span: ctx.map.span(a, b),
+                rule: ctx.rules.rules[p.rule].id.clone(),
+            });
         }
-        let run = &clauses[i..=j];
-        let all = run.iter().all(|(p, a, b, _)| directive(p, &text[*a..*b]));
-        let pieces: Vec<(usize, usize)> = if all {
-            run.iter().map(|(_, a, b, _)| (*a, *b)).collect()
-        } else {
-            vec![(run[0].1, run[run.len() - 1].2)]
-        };
-        let p = &run[0].0;
-        for (a, b) in pieces {
-            let s = &text[a..b];
-            if directive(p, s) {
-                tasks.push(Task {
-                    speaker: p.speaker.clone(),
-                    cue: p.cue.clone(),
-                    text: s.to_string(),
-                    span: ctx.map.span(a, b),
-                    rule: ctx.rules.rules[p.rule].id.clone(),
-                });
-            }
-        }
-        i = j + 1;
     }
     tasks
 }
