@@ -143,7 +143,7 @@ impl Extractor {
         let used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
         let slogans = take(Kind::Slogan, slogan_m)
             .into_iter()
-            .filter(|m| !used.iter().any(|&(a, b)| m.start >= a && m.end <= b))
+            .filter(|m| !used.iter().any(|&(a, b)| m.start < b && a < m.end))
             .filter_map(|m| {
                 let (a, b) = m.group("text")?;
                 Some(Slogan { text: text[a..b].to_string(), span: ctx.map.span(a, b), rule: self.rules.rules[m.rule].id.clone() })

@@ -121,8 +121,10 @@ fn declared(label: &str) -> Option<u64> {
 
 fn label_text(ctx: &Ctx, m: &Match) -> Option<(String, (usize, usize))> {
     let (a, b) = m.group("label")?;
-    let t = ctx.text[a..b].trim_matches(['“', '”']).to_string();
-    Some((t, (a, b)))
+    let raw = &ctx.text[a..b];
+    // Outer quotes go (“五个共同” → 五个共同); inner ones stay (五个“致力于”).
+    let inner = raw.strip_prefix('“').and_then(|r| r.strip_suffix('”')).filter(|r| !r.contains(['“', '”']));
+    Some((inner.unwrap_or(raw).to_string(), (a, b)))
 }
 
 /// Builds the principle of one match, if its items can be found.

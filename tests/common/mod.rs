@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code)]
+
+use policyx::decode::decode;
+use policyx::document::{Document, SourceInfo};
+use policyx::extract::Extractor;
+use policyx::rules::RuleSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(RuleSet::defaults().expect("default rules load")).expect("extractor"))
+}
+
+/// Extracts a file below the crate root.
+pub fn extract_file(rel: &str) -> (Document, String) {
+    let bytes = std::fs::read(root().join(rel)).expect("fixture exists");
+    extract_bytes(&bytes, Some(rel))
+}
+
+pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> (Document, String) {
+    let d = decode(bytes, None);
+    let doc = extractor().extract(&d, SourceInfo { path: path.map(str::to_string), encoding: d.encoding.into(), part: None, id: None });
+    (doc, d.text)
+}
+
+/// The input text at a span, as Python's `text[start:end]` would give it.
+pub fn slice(text: &str, span: [usize; 2]) -> String {
+    text.chars().skip(span[0]).take(span[1].saturating_sub(span[0])).collect()
+}
+
+/// Every span in `doc` (items, officials, tasks, principles, slogans, meeting) slices back to its text.
+pub fn assert_spans(doc: &Document, text: &str) {
+    for o in &doc.officials {
+        assert_eq!(slice(text, o.span), o.name, "official span");
+        for m in &o.mentions {
+            assert_eq!(slice(text, *m), o.name, "mention span");
+        }
+    }
+    for t in &doc.tasks {
+        assert_eq!(strip(&slice(text, t.span)), strip(&t.text), "task span");
+    }
+    for p in &doc.principles {
+        assert!(slice(text, p.span).contains(p.label.as_str()), "principle label span {:?}", p.label);
+        for i in &p.items {
+            assert_eq!(strip(&slice(text, i.span)), strip(&i.text), "item span");
+        }
+    }
+    for s in &doc.slogans {
+        assert_eq!(slice(text, s.span), s.text);
+    }
+    if let Some(m) = &doc.meeting {
+        if let Some(n) = &m.name {
+            assert!(slice(text, m.span).contains(n.as_str()));
+        }
+    }
+}
+
+/// Text without markup-produced differences (entities and tags map to wider input).
+fn strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&ldquo;", "“").replace("&rdquo;", "”").replace("&nbsp;", " ")
+}
+
+pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
