@@ -24,8 +24,30 @@ pub struct Cleaned {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "br", "div", "li", "ul", "ol", "tr", "td", "table", "section", "article", "h1", "h2", "h3", "h4",
-    "h5", "h6", "blockquote", "hr", "dd", "dt", "header", "footer", "pre",
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "table",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "hr",
+    "dd",
+    "dt",
+    "header",
+    "footer",
+    "pre",
 ];
 
 /// Paragraphs shorter than this (in characters) are never treated as truncated copies.
@@ -40,12 +62,20 @@ pub fn clean(text: &str) -> Cleaned {
     if meta.date.is_none() {
         meta.date = meta.links.iter().find_map(|l| metadata::parse_date(l));
     }
-    Cleaned { body, meta, duplicates_dropped }
+    Cleaned {
+        body,
+        meta,
+        duplicates_dropped,
+    }
 }
 
 /// Finds a front-matter block; returns the byte and char offsets where the body starts.
 fn front_matter(text: &str, meta: &mut Metadata) -> (usize, usize) {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let rest = &text[start..];
     let first_line_end = rest.find('\n').unwrap_or(rest.len());
     if rest[..first_line_end].trim_end() != "---" {
@@ -129,7 +159,9 @@ fn tag(rest: &str, ci: usize, out: &mut MappedText) -> Option<usize> {
         end = match find_ci(&rest[end..], &closing) {
             Some(k) => {
                 let after = end + k;
-                rest[after..].find('>').map_or(rest.len(), |g| after + g + 1)
+                rest[after..]
+                    .find('>')
+                    .map_or(rest.len(), |g| after + g + 1)
             }
             None => rest.len(),
         };
@@ -159,7 +191,9 @@ fn entity(rest: &str, ci: usize, out: &mut MappedText) -> Option<usize> {
         "ndash" => '–',
         "hellip" => '…',
         "middot" => '·',
-        n if n.starts_with("#x") || n.starts_with("#X") => char::from_u32(u32::from_str_radix(&n[2..], 16).ok()?)?,
+        n if n.starts_with("#x") || n.starts_with("#X") => {
+            char::from_u32(u32::from_str_radix(&n[2..], 16).ok()?)?
+        }
         n if n.starts_with('#') => char::from_u32(n[1..].parse().ok()?)?,
         _ => return None,
     };
@@ -240,7 +274,9 @@ fn heading(line: &str) -> Option<&str> {
 
 /// Keeps the first of equal paragraphs and drops truncated copies of longer ones.
 fn dedupe(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let key = |&(a, b): &(usize, usize)| -> String { text[a..b].chars().take(MIN_TRUNCATED_CHARS).collect() };
+    let key = |&(a, b): &(usize, usize)| -> String {
+        text[a..b].chars().take(MIN_TRUNCATED_CHARS).collect()
+    };
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         by_key.entry(key(l)).or_default().push(i);
@@ -270,7 +306,11 @@ mod tests {
     use super::*;
 
     fn slice(input: &str, span: [usize; 2]) -> String {
-        input.chars().skip(span[0]).take(span[1] - span[0]).collect()
+        input
+            .chars()
+            .skip(span[0])
+            .take(span[1] - span[0])
+            .collect()
     }
 
     #[test]
@@ -298,7 +338,8 @@ mod tests {
 
     #[test]
     fn duplicated_and_truncated_paragraphs_count_once() {
-        let p = "2月22日，全省法院院长会议在长春召开。会议以习近平新时代中国特色社会主义思想为指导。";
+        let p =
+            "2月22日，全省法院院长会议在长春召开。会议以习近平新时代中国特色社会主义思想为指导。";
         let trunc: String = p.chars().take(20).collect();
         let input = format!("{p}\n{trunc}\n{p}\n下一段。");
         let c = clean(&input);

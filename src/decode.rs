@@ -46,7 +46,11 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
         return decode_with(bytes, UTF_16BE);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded { text: s.to_string(), encoding: "UTF-8", had_errors: false };
+        return Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            had_errors: false,
+        };
     }
     if let Some(enc) = sniff_utf16(bytes) {
         return decode_with(bytes, enc);
@@ -65,10 +69,18 @@ fn decode_with(bytes: &[u8], enc: &'static Encoding) -> Decoded {
             Ok(s) => (s.to_string(), false),
             Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
         };
-        return Decoded { text, encoding: "UTF-8", had_errors };
+        return Decoded {
+            text,
+            encoding: "UTF-8",
+            had_errors,
+        };
     }
     let (text, used, had_errors) = enc.decode(bytes);
-    Decoded { text: text.into_owned(), encoding: used.name(), had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: used.name(),
+        had_errors,
+    }
 }
 
 /// UTF-16 without a BOM: mostly-ASCII or CJK text has a NUL in one byte of
@@ -111,7 +123,10 @@ mod tests {
 
     #[test]
     fn utf16le_without_bom_is_recognised() {
-        let bytes: Vec<u8> = "会议 ok".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let bytes: Vec<u8> = "会议 ok"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let d = decode(&bytes, None);
         assert_eq!(d.encoding, "UTF-16LE");
         assert_eq!(d.text, "会议 ok");

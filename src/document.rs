@@ -139,3 +139,27 @@ pub struct ErrorRecord {
     pub source: SourceInfo,
     pub error: String,
 }
+
+impl Document {
+    /// Moves every span `by` code points later (a part of a split file keeps
+    /// spans relative to the whole file).
+    pub fn shift_spans(&mut self, by: usize) {
+        let sh = |s: &mut Span| {
+            s[0] += by;
+            s[1] += by;
+        };
+        if let Some(m) = &mut self.meeting {
+            sh(&mut m.span);
+        }
+        for p in &mut self.principles {
+            sh(&mut p.span);
+            p.items.iter_mut().for_each(|i| sh(&mut i.span));
+        }
+        self.slogans.iter_mut().for_each(|s| sh(&mut s.span));
+        self.tasks.iter_mut().for_each(|t| sh(&mut t.span));
+        for o in &mut self.officials {
+            sh(&mut o.span);
+            o.mentions.iter_mut().for_each(sh);
+        }
+    }
+}

@@ -7,12 +7,15 @@
 //! [`document`]), and the commands in `cmd/` that read files and print JSON.
 
 pub mod clean;
+pub mod convert;
 pub mod decode;
 pub mod document;
 pub mod extract;
+pub mod inputs;
 pub mod metadata;
 pub mod numerals;
 pub mod offsets;
+pub mod rule_tests;
 pub mod rules;
 pub mod segment;
-pub mod rule_tests;
+pub mod tables;

@@ -36,11 +36,14 @@ fn run() -> i32 {
     };
     let result = match cli.command {
         Some(command) => cmd::run(command, &cli.rules),
-        None if !std::io::stdin().is_terminal() => {
-            cmd::run(flags::Command::Extract(flags::ExtractFlags::default()), &cli.rules)
-        }
+        None if !std::io::stdin().is_terminal() => cmd::run(
+            flags::Command::Extract(flags::ExtractFlags::default()),
+            &cli.rules,
+        ),
         None => {
-            eprintln!("policyx: give a command (try 'policyx --help'), or pipe a document into 'policyx'");
+            eprintln!(
+                "policyx: give a command (try 'policyx --help'), or pipe a document into 'policyx'"
+            );
             Ok(2)
         }
     };
@@ -51,7 +54,9 @@ fn run() -> i32 {
                 return 0;
             }
             eprintln!("policyx: {err:#}");
-            if err.downcast_ref::<policyx::rules::error::RuleErrors>().is_some()
+            if err
+                .downcast_ref::<policyx::rules::error::RuleErrors>()
+                .is_some()
                 || err.downcast_ref::<UsageError>().is_some()
             {
                 2
@@ -63,5 +68,8 @@ fn run() -> i32 {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -25,7 +25,9 @@ pub struct Metadata {
 /// Parses the lines of a front-matter block into `meta`.
 pub fn parse_front_matter(block: &str, meta: &mut Metadata) {
     for line in block.lines() {
-        let Some((key, value)) = line.split_once(':') else { continue };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = value.trim().trim_matches('"').trim_matches('\'').trim();
         match key.trim().to_ascii_lowercase().as_str() {
             "title" if !value.is_empty() => set_title(meta, value),
@@ -63,13 +65,16 @@ pub fn set_title(meta: &mut Metadata, raw: &str) {
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})").expect("date regex")
+        Regex::new(r"((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+            .expect("date regex")
     })
 }
 
 fn compact_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)").expect("date regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)").expect("date regex")
+    })
 }
 
 /// The first plausible date in `s`, as `YYYY-MM-DD`.
@@ -93,17 +98,29 @@ mod tests {
 
     #[test]
     fn malformed_seed_date_still_parses() {
-        assert_eq!(parse_date("2019-02-24- 07:46").as_deref(), Some("2019-02-24"));
+        assert_eq!(
+            parse_date("2019-02-24- 07:46").as_deref(),
+            Some("2019-02-24")
+        );
         assert_eq!(parse_date("2022年10月5日").as_deref(), Some("2022-10-05"));
-        assert_eq!(parse_date("https://tv.cctv.com/2022/10/26/VIDE.shtml").as_deref(), Some("2022-10-26"));
-        assert_eq!(parse_date("news/20221022.md").as_deref(), Some("2022-10-22"));
+        assert_eq!(
+            parse_date("https://tv.cctv.com/2022/10/26/VIDE.shtml").as_deref(),
+            Some("2022-10-26")
+        );
+        assert_eq!(
+            parse_date("news/20221022.md").as_deref(),
+            Some("2022-10-22")
+        );
         assert_eq!(parse_date("2019-13-40"), None);
     }
 
     #[test]
     fn front_matter_fields() {
         let mut m = Metadata::default();
-        parse_front_matter("title: 推动高质量发展_吉林频道\nauthor: wetech\ndate: 2019-02-24- 07:46\ntags: \n", &mut m);
+        parse_front_matter(
+            "title: 推动高质量发展_吉林频道\nauthor: wetech\ndate: 2019-02-24- 07:46\ntags: \n",
+            &mut m,
+        );
         assert_eq!(m.title.as_deref(), Some("推动高质量发展"));
         assert_eq!(m.channel.as_deref(), Some("吉林频道"));
         assert_eq!(m.date.as_deref(), Some("2019-02-24"));

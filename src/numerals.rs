@@ -25,9 +25,19 @@ pub fn parse(s: &str) -> Option<u64> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
-    if s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        let ascii: String =
-            s.chars().map(|c| if c.is_ascii_digit() { c } else { char::from(b'0' + (c as u32 - '０' as u32) as u8) }).collect();
+    if s.chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        let ascii: String = s
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    c
+                } else {
+                    char::from(b'0' + (c as u32 - '０' as u32) as u8)
+                }
+            })
+            .collect();
         return ascii.parse().ok();
     }
     let mut total = 0u64;
@@ -55,7 +65,17 @@ mod tests {
 
     #[test]
     fn numerals() {
-        for (s, n) in [("五", 5), ("两", 2), ("十", 10), ("十四", 14), ("二十", 20), ("二十三", 23), ("3", 3), ("一百零八", 108), ("３", 3)] {
+        for (s, n) in [
+            ("五", 5),
+            ("两", 2),
+            ("十", 10),
+            ("十四", 14),
+            ("二十", 20),
+            ("二十三", 23),
+            ("3", 3),
+            ("一百零八", 108),
+            ("３", 3),
+        ] {
             assert_eq!(parse(s), Some(n), "{s}");
         }
         assert_eq!(parse("个"), None);

@@ -45,7 +45,12 @@ impl MappedText {
                 return;
             }
         }
-        self.runs.push(Run { clean: self.text.len(), input, chars, verbatim: true });
+        self.runs.push(Run {
+            clean: self.text.len(),
+            input,
+            chars,
+            verbatim: true,
+        });
         self.text.push_str(s);
     }
 
@@ -54,7 +59,12 @@ impl MappedText {
         if s.is_empty() {
             return;
         }
-        self.runs.push(Run { clean: self.text.len(), input, chars, verbatim: false });
+        self.runs.push(Run {
+            clean: self.text.len(),
+            input,
+            chars,
+            verbatim: false,
+        });
         self.text.push_str(s);
     }
 

@@ -37,12 +37,42 @@ pub struct Outcome {
 fn produced(doc: &Document, rule: &Rule) -> Vec<Value> {
     let id = rule.id.as_str();
     match rule.kind {
-        Kind::Official => doc.officials.iter().filter(|o| o.rule == id).map(to_value).collect(),
-        Kind::Role => doc.officials.iter().filter(|o| !o.roles.is_empty()).map(to_value).collect(),
-        Kind::Cue => doc.tasks.iter().filter(|t| t.rule == id).map(to_value).collect(),
-        Kind::Principle => doc.principles.iter().filter(|p| p.rule == id).map(to_value).collect(),
-        Kind::Slogan => doc.slogans.iter().filter(|s| s.rule == id).map(to_value).collect(),
-        Kind::Meeting => doc.meeting.iter().filter(|m| m.rule == id).map(to_value).collect(),
+        Kind::Official => doc
+            .officials
+            .iter()
+            .filter(|o| o.rule == id)
+            .map(to_value)
+            .collect(),
+        Kind::Role => doc
+            .officials
+            .iter()
+            .filter(|o| !o.roles.is_empty())
+            .map(to_value)
+            .collect(),
+        Kind::Cue => doc
+            .tasks
+            .iter()
+            .filter(|t| t.rule == id)
+            .map(to_value)
+            .collect(),
+        Kind::Principle => doc
+            .principles
+            .iter()
+            .filter(|p| p.rule == id)
+            .map(to_value)
+            .collect(),
+        Kind::Slogan => doc
+            .slogans
+            .iter()
+            .filter(|s| s.rule == id)
+            .map(to_value)
+            .collect(),
+        Kind::Meeting => doc
+            .meeting
+            .iter()
+            .filter(|m| m.rule == id)
+            .map(to_value)
+            .collect(),
         Kind::Reporter => doc.reporters.iter().map(|n| json!({ "name": n })).collect(),
         Kind::Editor => doc.editors.iter().map(|n| json!({ "name": n })).collect(),
     }
@@ -55,11 +85,15 @@ fn to_value<T: serde::Serialize>(v: &T) -> Value {
 /// Does `actual` have every field of `expect`? Lists of `{text, …}` objects compare by text.
 fn matches(actual: &Value, expect: &Value) -> bool {
     match (actual, expect) {
-        (Value::Object(a), Value::Object(e)) => e.iter().all(|(k, v)| a.get(k).is_some_and(|x| matches(x, v))),
+        (Value::Object(a), Value::Object(e)) => e
+            .iter()
+            .all(|(k, v)| a.get(k).is_some_and(|x| matches(x, v))),
         (Value::Array(a), Value::Array(e)) => {
             a.len() == e.len()
                 && a.iter().zip(e).all(|(x, y)| match (x, y) {
-                    (Value::Object(o), Value::String(s)) => o.get("text").and_then(Value::as_str) == Some(s.as_str()),
+                    (Value::Object(o), Value::String(s)) => {
+                        o.get("text").and_then(Value::as_str) == Some(s.as_str())
+                    }
                     _ => matches(x, y),
                 })
         }
@@ -69,7 +103,9 @@ fn matches(actual: &Value, expect: &Value) -> bool {
 }
 
 fn example_line(file_text: Option<&str>, rule_line: usize, text: &str) -> usize {
-    let Some(src) = file_text else { return rule_line };
+    let Some(src) = file_text else {
+        return rule_line;
+    };
     let needle: String = text.chars().take(12).collect();
     src.lines()
         .enumerate()
@@ -82,13 +118,27 @@ fn example_line(file_text: Option<&str>, rule_line: usize, text: &str) -> usize 
 pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
     let mut out = Vec::new();
     for rule in &ex.rules.rules {
-        let file_text = files.iter().find(|(p, _)| *p == rule.file).map(|(_, t)| t.as_str());
+        let file_text = files
+            .iter()
+            .find(|(p, _)| *p == rule.file)
+            .map(|(_, t)| t.as_str());
         for e in &rule.examples {
             let decoded = decode(e.text.as_bytes(), None);
-            let doc = ex.extract(&decoded, SourceInfo { path: None, encoding: decoded.encoding.into(), part: None, id: None });
+            let doc = ex.extract(
+                &decoded,
+                SourceInfo {
+                    path: None,
+                    encoding: decoded.encoding.into(),
+                    part: None,
+                    id: None,
+                },
+            );
             let items = produced(&doc, rule);
             let (ok, detail) = if e.matches {
-                let expect = e.expect.as_ref().map(|t| serde_json::to_value(t).unwrap_or(Value::Null));
+                let expect = e
+                    .expect
+                    .as_ref()
+                    .map(|t| serde_json::to_value(t).unwrap_or(Value::Null));
                 let hit = match &expect {
                     Some(x) => items.iter().any(|i| matches(i, x)),
                     None => !items.is_empty(),
@@ -99,7 +149,11 @@ pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
                     format!(
                         "expected {} but the rule produced {}",
                         expect.map_or("an item".to_string(), |x| x.to_string()),
-                        if items.is_empty() { "nothing".to_string() } else { Value::Array(items.clone()).to_string() }
+                        if items.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            Value::Array(items.clone()).to_string()
+                        }
                     )
                 };
                 (hit, detail)
@@ -107,7 +161,10 @@ pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
                 let detail = if items.is_empty() {
                     String::new()
                 } else {
-                    format!("expected no match but the rule produced {}", Value::Array(items.clone()))
+                    format!(
+                        "expected no match but the rule produced {}",
+                        Value::Array(items.clone())
+                    )
                 };
                 (items.is_empty(), detail)
             };
@@ -139,6 +196,11 @@ pub fn missing_examples(ex: &Extractor) -> Vec<String> {
             !r.examples.iter().any(|e| e.matches && e.todo.is_none())
                 || !r.examples.iter().any(|e| !e.matches)
         })
-        .map(|r| format!("{}:{}: rule {}: needs at least one positive and one negative example", r.file, r.line, r.id))
+        .map(|r| {
+            format!(
+                "{}:{}: rule {}: needs at least one positive and one negative example",
+                r.file, r.line, r.id
+            )
+        })
         .collect()
 }

@@ -37,7 +37,11 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
         if end > pos {
-            paras.push(Paragraph { start: pos, end, sentences: sentences(text, pos, end) });
+            paras.push(Paragraph {
+                start: pos,
+                end,
+                sentences: sentences(text, pos, end),
+            });
         }
         pos = end + 1;
     }
@@ -62,11 +66,19 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<Sentence> {
             }
         }
         let semicolon = matches!(c, '；' | ';');
-        out.push(Sentence { start: s, end: e, semicolon });
+        out.push(Sentence {
+            start: s,
+            end: e,
+            semicolon,
+        });
         s = e;
     }
     if s < end && !text[s..end].trim().is_empty() {
-        out.push(Sentence { start: s, end, semicolon: false });
+        out.push(Sentence {
+            start: s,
+            end,
+            semicolon: false,
+        });
     }
     out
 }
@@ -83,6 +95,9 @@ mod tests {
         let got: Vec<&str> = p[0].sentences.iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(got, vec!["他说：“要干。”", "又说；", "好"]);
         assert!(p[0].sentences[1].semicolon);
-        assert_eq!(&t[p[1].sentences[0].start..p[1].sentences[0].end], "第二段！");
+        assert_eq!(
+            &t[p[1].sentences[0].start..p[1].sentences[0].end],
+            "第二段！"
+        );
     }
 }

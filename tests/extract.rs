@@ -6,15 +6,28 @@ mod common;
 use common::{assert_spans, extract_bytes, extract_file, files_in, root, slice};
 
 fn titles(doc: &policyx::document::Document, name: &str) -> Vec<String> {
-    doc.officials.iter().find(|o| o.name == name).map(|o| o.titles.clone()).unwrap_or_else(|| panic!("no official {name}"))
+    doc.officials
+        .iter()
+        .find(|o| o.name == name)
+        .map(|o| o.titles.clone())
+        .unwrap_or_else(|| panic!("no official {name}"))
 }
 
 fn tasks(doc: &policyx::document::Document) -> Vec<(String, String, String)> {
-    doc.tasks.iter().map(|t| (t.speaker.clone(), t.cue.clone(), t.text.clone())).collect()
+    doc.tasks
+        .iter()
+        .map(|t| (t.speaker.clone(), t.cue.clone(), t.text.clone()))
+        .collect()
 }
 
-fn principle<'a>(doc: &'a policyx::document::Document, label: &str) -> &'a policyx::document::Principle {
-    doc.principles.iter().find(|p| p.label == label).unwrap_or_else(|| panic!("no principle {label}"))
+fn principle<'a>(
+    doc: &'a policyx::document::Document,
+    label: &str,
+) -> &'a policyx::document::Principle {
+    doc.principles
+        .iter()
+        .find(|p| p.label == label)
+        .unwrap_or_else(|| panic!("no principle {label}"))
 }
 
 fn items(p: &policyx::document::Principle) -> Vec<&str> {
@@ -25,7 +38,10 @@ fn items(p: &policyx::document::Principle) -> Vec<&str> {
 fn seed_article() {
     let (doc, text) = extract_file("testdata/seed/000_7a27c10ffd5541cc.txt");
     assert_eq!(doc.schema_version, "1.0");
-    assert_eq!(doc.title.as_deref(), Some("坚持稳中求进工作总基调推动实现吉林法院高质量发展"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("坚持稳中求进工作总基调推动实现吉林法院高质量发展")
+    );
     assert_eq!(doc.channel.as_deref(), Some("吉林频道"));
     assert_eq!(doc.date.as_deref(), Some("2019-02-24"));
     let m = doc.meeting.as_ref().expect("meeting");
@@ -38,24 +54,46 @@ fn seed_article() {
     assert_eq!(titles(&doc, "徐家新"), ["省法院党组书记", "院长"]);
     assert_eq!(titles(&doc, "习近平"), ["总书记"]);
     assert_eq!(titles(&doc, "吕洪民"), ["省法院党组成员", "副院长"]);
-    let xu = doc.officials.iter().find(|o| o.name == "徐家新").expect("徐家新");
+    let xu = doc
+        .officials
+        .iter()
+        .find(|o| o.name == "徐家新")
+        .expect("徐家新");
     assert_eq!(xu.roles, ["出席会议并讲话"]);
     assert_eq!(xu.rule, "official.titles-before-names");
     assert_eq!(xu.mentions.len(), 4, "the duplicated lead is counted once");
 
     let labels: Vec<&str> = doc.principles.iter().map(|p| p.label.as_str()).collect();
-    assert_eq!(labels, ["五个坚持", "五个理念", "一个主题", "一个目标", "工作思路", "工作方针", "目标"]);
+    assert_eq!(
+        labels,
+        [
+            "五个坚持",
+            "五个理念",
+            "一个主题",
+            "一个目标",
+            "工作思路",
+            "工作方针",
+            "目标"
+        ]
+    );
     let five = principle(&doc, "五个坚持");
     assert_eq!(five.count, Some(5));
     assert!(five.complete);
     assert_eq!(items(five)[4], "坚持司法为民、公正司法工作主线");
-    assert_eq!(items(principle(&doc, "五个理念")), ["服务", "创新", "开放", "协调", "争先"]);
+    assert_eq!(
+        items(principle(&doc, "五个理念")),
+        ["服务", "创新", "开放", "协调", "争先"]
+    );
     assert_eq!(principle(&doc, "工作思路").count, None);
 
     assert_eq!(doc.tasks.len(), 20);
     assert_eq!(
         tasks(&doc)[0],
-        ("徐家新".into(), "要求".into(), "全省法院要牢固树立总体国家安全观，切实维护国家政治安全、确保社会大局稳定。".into())
+        (
+            "徐家新".into(),
+            "要求".into(),
+            "全省法院要牢固树立总体国家安全观，切实维护国家政治安全、确保社会大局稳定。".into()
+        )
     );
     assert!(doc.tasks[7..13].iter().all(|t| t.cue == "强调"));
     assert_eq!(doc.reporters, ["邢阳"]);
@@ -70,8 +108,18 @@ fn seed_article() {
 fn html_entities_are_cleaned_and_spans_point_into_the_html() {
     let (doc, text) = extract_file("testdata/fixtures/html_entities.txt");
     assert_eq!(titles(&doc, "王一民"), ["省委书记"]);
-    assert_eq!(tasks(&doc), [("王一民".into(), "强调".into(), "各级干部要“真抓实干”。".into())]);
-    assert_eq!(slice(&text, doc.tasks[0].span), "各级干部要&ldquo;真抓实干&rdquo;。");
+    assert_eq!(
+        tasks(&doc),
+        [(
+            "王一民".into(),
+            "强调".into(),
+            "各级干部要“真抓实干”。".into()
+        )]
+    );
+    assert_eq!(
+        slice(&text, doc.tasks[0].span),
+        "各级干部要&ldquo;真抓实干&rdquo;。"
+    );
     assert_spans(&doc, &text);
 }
 
@@ -82,7 +130,10 @@ fn front_matter_title_channel_and_meeting_year() {
     assert_eq!(doc.channel.as_deref(), Some("江南频道"));
     assert_eq!(doc.date.as_deref(), Some("2021-03-05"));
     let m = doc.meeting.expect("meeting");
-    assert_eq!((m.name.as_deref(), m.date.as_deref(), m.place.as_deref()), (Some("全省农村工作会议"), Some("2021-03-04"), Some("江城")));
+    assert_eq!(
+        (m.name.as_deref(), m.date.as_deref(), m.place.as_deref()),
+        (Some("全省农村工作会议"), Some("2021-03-04"), Some("江城"))
+    );
     assert_eq!(doc.officials[0].roles, ["主持会议"]);
 }
 
@@ -92,7 +143,14 @@ fn duplicated_and_truncated_paragraphs_count_once() {
     let o = &doc.officials[0];
     assert_eq!(o.name, "李三平");
     assert_eq!(o.mentions.len(), 2, "lead once, plus the 要求 paragraph");
-    assert_eq!(tasks(&doc), [("李三平".into(), "要求".into(), "统计部门要依法统计。".into())]);
+    assert_eq!(
+        tasks(&doc),
+        [(
+            "李三平".into(),
+            "要求".into(),
+            "统计部门要依法统计。".into()
+        )]
+    );
     assert_spans(&doc, &text);
 }
 
@@ -101,7 +159,10 @@ fn titles_before_a_list_apply_to_each_name() {
     let (doc, _) = extract_file("testdata/fixtures/title_list.txt");
     let names: Vec<&str> = doc.officials.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["王一民", "李三平", "赵四海"]);
-    assert!(doc.officials.iter().all(|o| o.titles == ["中共中央政治局常委"]));
+    assert!(doc
+        .officials
+        .iter()
+        .all(|o| o.titles == ["中共中央政治局常委"]));
 }
 
 #[test]
@@ -117,7 +178,11 @@ fn pronoun_speaker_resolves_and_passage_continues() {
     assert_eq!(
         tasks(&doc),
         [
-            ("王一民".into(), "强调".into(), "要把思想统一到中央部署上来。".into()),
+            (
+                "王一民".into(),
+                "强调".into(),
+                "要把思想统一到中央部署上来。".into()
+            ),
             ("王一民".into(), "指出".into(), "各地要压实责任。".into()),
         ]
     );
@@ -127,15 +192,32 @@ fn pronoun_speaker_resolves_and_passage_continues() {
 fn order_cue_makes_every_sentence_a_task_until_a_plain_paragraph() {
     let (doc, _) = extract_file("testdata/fixtures/meeting_order.txt");
     let texts: Vec<String> = doc.tasks.iter().map(|t| t.text.clone()).collect();
-    assert_eq!(texts, ["明年要坚持稳中求进。", "优化财政支出结构。", "积极的财政政策要适度加力。", "严控一般性支出。"]);
-    assert!(doc.tasks.iter().all(|t| t.speaker == "会议" && t.cue == "要求"));
+    assert_eq!(
+        texts,
+        [
+            "明年要坚持稳中求进。",
+            "优化财政支出结构。",
+            "积极的财政政策要适度加力。",
+            "严控一般性支出。"
+        ]
+    );
+    assert!(doc
+        .tasks
+        .iter()
+        .all(|t| t.speaker == "会议" && t.cue == "要求"));
 }
 
 #[test]
 fn semicolon_clauses_are_judged_one_by_one() {
     let (doc, _) = extract_file("testdata/fixtures/semicolons.txt");
     let texts: Vec<String> = doc.tasks.iter().map(|t| t.text.clone()).collect();
-    assert_eq!(texts, ["既要全面推进，又要突出重点；", "既要狠抓当前，又要着眼长远；"]);
+    assert_eq!(
+        texts,
+        [
+            "既要全面推进，又要突出重点；",
+            "既要狠抓当前，又要着眼长远；"
+        ]
+    );
 }
 
 #[test]
@@ -157,27 +239,43 @@ fn reporters_and_editors_are_not_officials() {
 fn principle_items_before_the_label() {
     let (doc, _) = extract_file("testdata/fixtures/principle_before.txt");
     let p = principle(&doc, "三个振兴");
-    assert_eq!((items(p), p.count, p.rule.as_str()), (vec!["产业", "人才", "文化"], Some(3), "principle.items-then-quoted-label"));
+    assert_eq!(
+        (items(p), p.count, p.rule.as_str()),
+        (
+            vec!["产业", "人才", "文化"],
+            Some(3),
+            "principle.items-then-quoted-label"
+        )
+    );
 }
 
 #[test]
 fn principle_quoted_list_with_head_noun() {
     let (doc, _) = extract_file("testdata/fixtures/principle_quoted_head.txt");
-    assert_eq!(items(principle(&doc, "工作思路")), ["抓落实", "抓督导", "抓研究"]);
+    assert_eq!(
+        items(principle(&doc, "工作思路")),
+        ["抓落实", "抓督导", "抓研究"]
+    );
     assert_eq!(items(principle(&doc, "优良作风")), ["马上就办", "真抓实干"]);
 }
 
 #[test]
 fn principle_enumerated_with_ordinals() {
     let (doc, _) = extract_file("testdata/fixtures/principle_enumerated.txt");
-    assert_eq!(items(principle(&doc, "三件大事")), ["完成脱贫攻坚，实现第一个目标", "进入新时代", "迎来建党百年"]);
+    assert_eq!(
+        items(principle(&doc, "三件大事")),
+        ["完成脱贫攻坚，实现第一个目标", "进入新时代", "迎来建党百年"]
+    );
 }
 
 #[test]
 fn principle_anaphor_keeps_inner_quotes_in_label() {
     let (doc, _) = extract_file("testdata/fixtures/principle_anaphor.txt");
     let p = principle(&doc, "三个“致力于”");
-    assert_eq!(items(p), ["致力于团结奋斗", "致力于共同富裕", "致力于和平发展"]);
+    assert_eq!(
+        items(p),
+        ["致力于团结奋斗", "致力于共同富裕", "致力于和平发展"]
+    );
 }
 
 #[test]
@@ -202,7 +300,14 @@ fn markdown_heading_and_link_give_title_and_date() {
 fn gbk_input_is_decoded_and_recorded() {
     let (doc, _) = extract_file("testdata/fixtures/gbk.txt");
     assert_eq!(doc.source.encoding, "gb18030");
-    assert_eq!(tasks(&doc), [("王一民".into(), "要求".into(), "各地要抓好春耕生产。".into())]);
+    assert_eq!(
+        tasks(&doc),
+        [(
+            "王一民".into(),
+            "要求".into(),
+            "各地要抓好春耕生产。".into()
+        )]
+    );
 }
 
 #[test]

@@ -7,13 +7,21 @@ use policyx::rules::embedded;
 
 #[test]
 fn every_rule_example_passes() {
-    let files: Vec<(String, String)> = embedded::sources().into_iter().map(|s| (s.path, s.text)).collect();
+    let files: Vec<(String, String)> = embedded::sources()
+        .into_iter()
+        .map(|s| (s.path, s.text))
+        .collect();
     let outcomes = run(common::extractor(), &files);
     assert!(outcomes.len() > 40);
     let failed: Vec<String> = outcomes
         .iter()
         .filter(|o| matches!(o.status, Status::Fail | Status::TodoPasses))
-        .map(|o| format!("{}:{}: {}: {} — {}", o.file, o.line, o.rule, o.text, o.detail))
+        .map(|o| {
+            format!(
+                "{}:{}: {}: {} — {}",
+                o.file, o.line, o.rule, o.text, o.detail
+            )
+        })
         .collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

@@ -9,7 +9,12 @@ use policyx::extract::{Extractor, Trace};
 use std::io::{Read, Write};
 
 pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
-    let forced = flags.encoding.as_deref().map(parse_encoding).transpose().map_err(|e| crate::UsageError(e.to_string()))?;
+    let forced = flags
+        .encoding
+        .as_deref()
+        .map(parse_encoding)
+        .transpose()
+        .map_err(|e| crate::UsageError(e.to_string()))?;
     let ex = super::extractor(rule_flags)?;
     let (bytes, path) = match &flags.file {
         Some(p) if p.as_os_str() != "-" => {
@@ -18,12 +23,20 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
         }
         _ => {
             let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).context("reading stdin")?;
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .context("reading stdin")?;
             (buf, None)
         }
     };
     let decoded = decode(&bytes, forced);
-    let source = SourceInfo { path, encoding: decoded.encoding.to_string(), part: None, id: None };
+    let source = SourceInfo {
+        path,
+        encoding: decoded.encoding.to_string(),
+        part: None,
+        id: None,
+    };
     let (doc, trace) = ex.extract_traced(&decoded, source);
     let mut out = std::io::stdout().lock();
     if flags.explain {
@@ -73,19 +86,37 @@ fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace) -> Result<(
         writeln!(out, "== {}", kind.name())?;
         for k in kept {
             let r = &ex.rules.rules[k.rule];
-            writeln!(out, "  kept    {} (priority {}) at {}..{}", r.id, r.priority, k.start, k.end)?;
+            writeln!(
+                out,
+                "  kept    {} (priority {}) at {}..{}",
+                r.id, r.priority, k.start, k.end
+            )?;
         }
         for d in trace.dropped.get(kind).into_iter().flatten() {
-            let (l, w) = (&ex.rules.rules[d.loser.rule], &ex.rules.rules[d.winner.rule]);
+            let (l, w) = (
+                &ex.rules.rules[d.loser.rule],
+                &ex.rules.rules[d.winner.rule],
+            );
             writeln!(
                 out,
                 "  dropped {} (priority {}) at {}..{}: lost to {} (priority {}) at {}..{}",
-                l.id, l.priority, d.loser.start, d.loser.end, w.id, w.priority, d.winner.start, d.winner.end
+                l.id,
+                l.priority,
+                d.loser.start,
+                d.loser.end,
+                w.id,
+                w.priority,
+                d.winner.start,
+                d.winner.end
             )?;
         }
     }
     for u in &trace.unbuilt {
-        writeln!(out, "  no items  {} at {}..{}", ex.rules.rules[u.rule].id, u.start, u.end)?;
+        writeln!(
+            out,
+            "  no items  {} at {}..{}",
+            ex.rules.rules[u.rule].id, u.start, u.end
+        )?;
     }
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! One module per command, each with a `run(flags, rules) -> Result<exit code>`.
 //! Shared here: building the rule set from the rule flags.
 
+pub mod batch;
 pub mod extract;
 pub mod rules;
 pub mod schema;
+pub mod stream;
 
 use crate::flags::{Command, RuleFlags};
 use anyhow::Result;
@@ -16,9 +18,8 @@ pub fn run(command: Command, rule_flags: &RuleFlags) -> Result<i32> {
         Command::Extract(f) => extract::run(&f, rule_flags),
         Command::Rules(r) => rules::run(r, rule_flags),
         Command::Schema => schema::run(),
-        Command::Batch(_) | Command::Stream(_) => {
-            Err(crate::UsageError("this command is not built yet".to_string()).into())
-        }
+        Command::Batch(f) => batch::run(&f, rule_flags),
+        Command::Stream(f) => stream::run(&f, rule_flags),
     }
 }
 

@@ -24,7 +24,11 @@ pub fn run(cmd: RulesCommand, flags: &RuleFlags) -> Result<i32> {
 
 fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Result<i32> {
     let (base, extra) = sources(dir, flags)?;
-    let files: Vec<(String, String)> = base.iter().chain(extra.iter()).map(|s| (s.path.clone(), s.text.clone())).collect();
+    let files: Vec<(String, String)> = base
+        .iter()
+        .chain(extra.iter())
+        .map(|s| (s.path.clone(), s.text.clone()))
+        .collect();
     let ex = Extractor::new(RuleSet::load_with_extra(base, extra)?)?;
     let outcomes = rule_tests::run(&ex, &files);
     let mut out = std::io::stdout().lock();
@@ -51,7 +55,15 @@ fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Resu
                 "FAIL (todo now passes: remove `todo`)"
             }
         };
-        writeln!(out, "{}:{}: {} {}: {}", o.file, o.line, label, o.rule, o.text.replace('\n', "⏎"))?;
+        writeln!(
+            out,
+            "{}:{}: {} {}: {}",
+            o.file,
+            o.line,
+            label,
+            o.rule,
+            o.text.replace('\n', "⏎")
+        )?;
         if !o.detail.is_empty() {
             writeln!(out, "    {}", o.detail)?;
         }
@@ -60,7 +72,13 @@ fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Resu
     for m in &missing {
         writeln!(out, "{m}")?;
     }
-    writeln!(out, "rules: {} passed, {} failed, {} todo", pass, fail + missing.len(), todo)?;
+    writeln!(
+        out,
+        "rules: {} passed, {} failed, {} todo",
+        pass,
+        fail + missing.len(),
+        todo
+    )?;
     Ok(if fail + missing.len() == 0 { 0 } else { 1 })
 }
 
@@ -78,7 +96,11 @@ fn check(dir: Option<&std::path::Path>, flags: &RuleFlags) -> Result<i32> {
     let mut problems = rule_tests::missing_examples(&ex);
     for rule in &ex.rules.rules {
         // A rule whose regex never matches its own positive examples is dead.
-        let positives: Vec<_> = rule.examples.iter().filter(|e| e.matches && e.todo.is_none()).collect();
+        let positives: Vec<_> = rule
+            .examples
+            .iter()
+            .filter(|e| e.matches && e.todo.is_none())
+            .collect();
         if !positives.is_empty() && positives.iter().all(|e| !rule.regex.is_match(&e.text)) {
             problems.push(format!(
                 "{}:{}: rule {}: the pattern never matches its own examples\n  hint: 用 policyx rules test 查看 / run policyx rules test to see them",

@@ -8,7 +8,10 @@ use std::io::Write;
 pub fn run() -> Result<i32> {
     let mut schema = serde_json::to_value(schemars::schema_for!(Document))?;
     if let Some(obj) = schema.as_object_mut() {
-        obj.insert("$id".into(), format!("https://policyx.invalid/schema/{SCHEMA_VERSION}").into());
+        obj.insert(
+            "$id".into(),
+            format!("https://policyx.invalid/schema/{SCHEMA_VERSION}").into(),
+        );
         obj.insert("x-schema-version".into(), SCHEMA_VERSION.into());
     }
     let mut out = std::io::stdout().lock();

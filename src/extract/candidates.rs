@@ -18,7 +18,11 @@ pub struct Dropped {
 
 /// Keeps the best non-overlapping matches, in text order.
 pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dropped>) {
-    let core = |m: &Match| m.group("names").or_else(|| m.group("name")).unwrap_or((m.start, m.end));
+    let core = |m: &Match| {
+        m.group("names")
+            .or_else(|| m.group("name"))
+            .unwrap_or((m.start, m.end))
+    };
     let len = |m: &Match| {
         let (a, b) = core(m);
         b - a
@@ -39,7 +43,10 @@ pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dro
             let (ks, ke) = core(k);
             ks < me && ms < ke
         }) {
-            Some(w) => dropped.push(Dropped { winner: w.clone(), loser: m }),
+            Some(w) => dropped.push(Dropped {
+                winner: w.clone(),
+                loser: m,
+            }),
             None => kept.push(m),
         }
     }

@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 
 fn md_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日").expect("meeting date regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日").expect("meeting date regex")
+    })
 }
 
 /// `YYYY-MM-DD` for a written date, using `doc_date` for a missing year.
@@ -44,10 +46,18 @@ pub fn assemble(ctx: &Ctx, matches: &[Match], doc_date: Option<&str>) -> Option<
         .max_by_key(|m| (ctx.rules.rules[m.rule].priority, std::cmp::Reverse(m.start)))?;
     let text = ctx.text;
     let name = m.group_str(text, "name").map(|s| s.trim().to_string());
-    let date = m.group_str(text, "date").and_then(|d| full_date(d, doc_date));
+    let date = m
+        .group_str(text, "date")
+        .and_then(|d| full_date(d, doc_date));
     let place = m.group_str(text, "place").map(str::to_string);
     let (a, b) = m.group("name").unwrap_or((m.start, m.end));
-    Some(Meeting { name, date, place, span: ctx.map.span(a, b), rule: ctx.rules.rules[m.rule].id.clone() })
+    Some(Meeting {
+        name,
+        date,
+        place,
+        span: ctx.map.span(a, b),
+        rule: ctx.rules.rules[m.rule].id.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -56,9 +66,18 @@ mod tests {
 
     #[test]
     fn year_from_document() {
-        assert_eq!(full_date("2月22日", Some("2019-02-24")).as_deref(), Some("2019-02-22"));
-        assert_eq!(full_date("12月30日", Some("2023-01-02")).as_deref(), Some("2022-12-30"));
-        assert_eq!(full_date("2021年5月1日", Some("2023-01-02")).as_deref(), Some("2021-05-01"));
+        assert_eq!(
+            full_date("2月22日", Some("2019-02-24")).as_deref(),
+            Some("2019-02-22")
+        );
+        assert_eq!(
+            full_date("12月30日", Some("2023-01-02")).as_deref(),
+            Some("2022-12-30")
+        );
+        assert_eq!(
+            full_date("2021年5月1日", Some("2023-01-02")).as_deref(),
+            Some("2021-05-01")
+        );
         assert_eq!(full_date("5月1日", None), None);
     }
 }

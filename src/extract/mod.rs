@@ -24,6 +24,26 @@ use crate::segment::{segment, Paragraph};
 use candidates::{resolve, Dropped};
 use std::collections::{BTreeMap, HashSet};
 
+/// Start of the clause that ends at byte `end`: the text back to the nearest
+/// `stop` character outside quotes, at most `max_chars` characters.
+pub fn clause_before(text: &str, end: usize, max_chars: usize, stops: &str) -> usize {
+    let mut depth = 0i32;
+    let mut start = end;
+    for (n, (k, c)) in text[..end].char_indices().rev().enumerate() {
+        if n >= max_chars {
+            break;
+        }
+        match c {
+            '”' | '’' => depth += 1,
+            '“' | '‘' if depth > 0 => depth -= 1,
+            _ if depth == 0 && stops.contains(c) => break,
+            _ => {}
+        }
+        start = k;
+    }
+    start
+}
+
 /// What the assemblers share: the cleaned text, its map and paragraphs, the rules.
 pub struct Ctx<'a> {
     pub rules: &'a RuleSet,
@@ -67,14 +87,31 @@ impl Extractor {
         self.extract_cleaned(&cleaned, source, decoded.had_errors)
     }
 
-    fn extract_cleaned(&self, cleaned: &crate::clean::Cleaned, source: SourceInfo, decode_errors: bool) -> (Document, Trace) {
+    fn extract_cleaned(
+        &self,
+        cleaned: &crate::clean::Cleaned,
+        source: SourceInfo,
+        decode_errors: bool,
+    ) -> (Document, Trace) {
         let text = cleaned.body.text.as_str();
         let paras = segment(text);
-        let ctx = Ctx { rules: &self.rules, text, map: &cleaned.body, paras: &paras };
+        let ctx = Ctx {
+            rules: &self.rules,
+            text,
+            map: &cleaned.body,
+            paras: &paras,
+        };
         let mut trace = Trace::default();
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();
         for (i, rule) in self.rules.rules.iter().enumerate() {
-            by_kind.entry(rule.kind).or_default().extend(rule.matches(i, text));
+            let t = std::time::Instant::now();
+            by_kind
+                .entry(rule.kind)
+                .or_default()
+                .extend(rule.matches(i, text));
+            if std::env::var_os("POLICYX_PROFILE").is_some() {
+                eprintln!("PROFILE {} {}", rule.id, t.elapsed().as_micros());
+            }
         }
         let mut take = |kind: Kind, ms: Vec<Match>| -> Vec<Match> {
             let (kept, dropped) = resolve(&self.rules, ms);
@@ -119,14 +156,26 @@ impl Extractor {
         let kept = take(Kind::Principle, viable);
         let kept_built: Vec<principles::Built> = kept
             .iter()
-            .filter_map(|k| built.iter().find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule).cloned())
+            .filter_map(|k| {
+                built
+                    .iter()
+                    .find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule)
+                    .cloned()
+            })
             .collect();
         let kept_built = principles::drop_nested_repeats(kept_built);
         let mut principles_out = Vec::new();
         let mut seen = HashSet::new();
         let mut diagnostics = Vec::new();
         for b in &kept_built {
-            let key = (b.principle.label.clone(), b.principle.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>());
+            let key = (
+                b.principle.label.clone(),
+                b.principle
+                    .items
+                    .iter()
+                    .map(|i| i.text.clone())
+                    .collect::<Vec<_>>(),
+            );
             if !seen.insert(key) {
                 continue;
             }
@@ -146,14 +195,19 @@ impl Extractor {
             .filter(|m| !used.iter().any(|&(a, b)| m.start < b && a < m.end))
             .filter_map(|m| {
                 let (a, b) = m.group("text")?;
-                Some(Slogan { text: text[a..b].to_string(), span: ctx.map.span(a, b), rule: self.rules.rules[m.rule].id.clone() })
+                Some(Slogan {
+                    text: text[a..b].to_string(),
+                    span: ctx.map.span(a, b),
+                    rule: self.rules.rules[m.rule].id.clone(),
+                })
             })
             .collect();
 
         let tasks = tasks::assemble(&ctx, &take(Kind::Cue, cue_m), &officials, &self.modal);
 
         if decode_errors {
-            diagnostics.push("some bytes could not be decoded and were replaced with U+FFFD".to_string());
+            diagnostics
+                .push("some bytes could not be decoded and were replaced with U+FFFD".to_string());
         }
         let doc = Document {
             schema_version: SCHEMA_VERSION.to_string(),

@@ -1,7 +1,8 @@
 //! Officials: names with titles, from `official` and `role` rule matches.
 //!
 //! An `official` match has a `titles` group (a title chain before the name,
-//! split at `、`, `兼` and spaces), a `name` or a `names` group (a `、`-list:
+//! split at `、`, `兼` and spaces) or a `head` group (the title's last word,
+//! from which the chain is read backwards), a `name` or a `names` group (a `、`-list:
 //! the titles apply to each name) and/or a `title_after` group
 //! (`习近平总书记`). The chain is trimmed at its front: it starts after the last
 //! word of the `title_stop` lexicon (由, 会见 …, unless inside a
@@ -30,7 +31,10 @@ const MAX_TITLE_CHARS: usize = 24;
 /// Splits and trims a title chain; returns the valid titles in order.
 pub fn title_chain(ctx: &Ctx, raw: &str) -> Vec<String> {
     let heads = ctx.rules.lexicon("title_head");
-    let mut segs: Vec<&str> = raw.split(['、', ' ', '\u{3000}']).flat_map(|s| s.split('兼')).collect();
+    let mut segs: Vec<&str> = raw
+        .split(['、', ' ', '\u{3000}'])
+        .flat_map(|s| s.split('兼'))
+        .collect();
     segs.retain(|s| !s.is_empty());
     let mut out: Vec<String> = Vec::new();
     for seg in segs.iter().rev() {
@@ -48,11 +52,50 @@ pub fn title_chain(ctx: &Ctx, raw: &str) -> Vec<String> {
     out
 }
 
+/// Where the title chain ending in the head at `head_start` begins: each
+/// segment runs back over Han characters (at most [`MAX_TITLE_CHARS`]) and
+/// segments joined by `、`, `兼` or a space are taken while each ends with a head.
+fn chain_start(ctx: &Ctx, head_start: usize) -> usize {
+    let text = ctx.text;
+    let heads = ctx.rules.lexicon("title_head");
+    let mut start = segment_start(text, head_start);
+    loop {
+        let Some(sep) = text[..start].chars().next_back() else {
+            break;
+        };
+        if !matches!(sep, '、' | '兼' | ' ' | '\u{3000}') {
+            break;
+        }
+        let prev_end = start - sep.len_utf8();
+        let prev_start = segment_start(text, prev_end);
+        if prev_start == prev_end || heads.suffix_of(&text[prev_start..prev_end]).is_none() {
+            break;
+        }
+        start = prev_start;
+    }
+    start
+}
+
+fn segment_start(text: &str, end: usize) -> usize {
+    let mut start = end;
+    for (n, (k, c)) in text[..end].char_indices().rev().enumerate() {
+        if n >= MAX_TITLE_CHARS || !is_han(c) || c == '兼' {
+            break;
+        }
+        start = k;
+    }
+    start
+}
+
 /// Cuts `seg` after the last stop word that is not part of a protected phrase.
 fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let stops = ctx.rules.lexicon("title_stop");
     let protected = ctx.rules.lexicon("title_protected");
-    let guarded: Vec<(usize, usize)> = protected.regex.find_iter(seg).map(|m| (m.start(), m.end())).collect();
+    let guarded: Vec<(usize, usize)> = protected
+        .regex
+        .find_iter(seg)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     let mut cut = 0;
     for m in stops.regex.find_iter(seg) {
         if !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
@@ -68,7 +111,11 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let han = name.chars().all(|c| c == '·' || is_han(c));
     han && (2..=16).contains(&n)
         && !ctx.rules.lexicon("not_name").contains(name)
-        && ctx.rules.lexicon("not_name_start").prefix_of(name).is_none()
+        && ctx
+            .rules
+            .lexicon("not_name_start")
+            .prefix_of(name)
+            .is_none()
 }
 
 pub fn is_han(c: char) -> bool {
@@ -80,7 +127,11 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
     let text = ctx.text;
     let mut out = Vec::new();
     for m in matches {
-        let mut titles = m.group_str(text, "titles").map(|t| title_chain(ctx, t)).unwrap_or_default();
+        let mut titles = match (m.group_str(text, "titles"), m.group("head")) {
+            (Some(t), _) => title_chain(ctx, t),
+            (None, Some((a, b))) => title_chain(ctx, &text[chain_start(ctx, a)..b]),
+            (None, None) => Vec::new(),
+        };
         if let Some(t) = m.group_str(text, "title_after") {
             titles.push(t.to_string());
         }
@@ -104,7 +155,12 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
         for (a, b) in names {
             let name = &text[a..b];
             if plausible_name(ctx, name) && !exclude.contains(name) {
-                out.push(Mention { name: name.to_string(), titles: titles.clone(), at: (a, b), rule: m.rule });
+                out.push(Mention {
+                    name: name.to_string(),
+                    titles: titles.clone(),
+                    at: (a, b),
+                    rule: m.rule,
+                });
             }
         }
     }
@@ -136,7 +192,10 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Officia
         }
     }
     for r in roles {
-        let (Some(name), Some(role)) = (r.group_str(text, "name"), r.group_str(text, "role")) else { continue };
+        let (Some(name), Some(role)) = (r.group_str(text, "name"), r.group_str(text, "role"))
+        else {
+            continue;
+        };
         if let Some(o) = out.iter_mut().find(|o| name.ends_with(o.name.as_str())) {
             if !o.roles.iter().any(|x| x == role) {
                 o.roles.push(role.to_string());

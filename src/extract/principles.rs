@@ -5,7 +5,8 @@
 //!   list runs to the end of the clause or sentence and is split at `，` or
 //!   `；`, whichever gives the declared count; a single item holding a quoted
 //!   `、`-list with that count gives the list's parts (`树立“服务、创新”理念`).
-//! - `before`: the items come before the label (`产业、人才“两个振兴”`), split
+//! - `before`: the items come before the label (`产业、人才“两个振兴”`): the
+//!   `items` group, or the clause before the match,
 //!   at `、` (or `和` `与` `及`); the first loses its leading verbs
 //!   (`lead_verb` lexicon: 要全面推进产业 → 产业). The count must match.
 //! - `quoted`: a quoted list followed by its head noun or number
@@ -54,12 +55,17 @@ pub fn drop_nested_repeats(built: Vec<Built>) -> Vec<Built> {
                 i != j
                     && q.extent.0 < p.end
                     && p.start < q.extent.1
-                    && ((q.extent.1 - q.extent.0) > (p.extent.1 - p.extent.0) || (q.extent == p.extent && j < i))
+                    && ((q.extent.1 - q.extent.0) > (p.extent.1 - p.extent.0)
+                        || (q.extent == p.extent && j < i))
                     && set(p) == set(q)
             })
         })
         .collect();
-    built.into_iter().zip(keep).filter_map(|(b, k)| k.then_some(b)).collect()
+    built
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
 }
 
 /// Splits `s` (at byte offset `base`) at top-level separators, ignoring those inside quotes or brackets.
@@ -94,7 +100,11 @@ fn trim(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
 /// Removes one pair of quotes around the whole range.
 fn unquote(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
     let s = &text[a..b];
-    if s.starts_with('“') && s.ends_with('”') && s.len() > 6 && !s[3..s.len() - 3].contains(['“', '”']) {
+    if s.starts_with('“')
+        && s.ends_with('”')
+        && s.len() > 6
+        && !s[3..s.len() - 3].contains(['“', '”'])
+    {
         (a + 3, b - 3)
     } else {
         (a, b)
@@ -102,7 +112,13 @@ fn unquote(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
 }
 
 fn items(ctx: &Ctx, ranges: &[(usize, usize)]) -> Vec<Item> {
-    ranges.iter().map(|&(a, b)| Item { text: ctx.text[a..b].to_string(), span: ctx.map.span(a, b) }).collect()
+    ranges
+        .iter()
+        .map(|&(a, b)| Item {
+            text: ctx.text[a..b].to_string(),
+            span: ctx.map.span(a, b),
+        })
+        .collect()
 }
 
 fn han_len(s: &str) -> usize {
@@ -123,7 +139,10 @@ fn label_text(ctx: &Ctx, m: &Match) -> Option<(String, (usize, usize))> {
     let (a, b) = m.group("label")?;
     let raw = &ctx.text[a..b];
     // Outer quotes go (“五个共同” → 五个共同); inner ones stay (五个“致力于”).
-    let inner = raw.strip_prefix('“').and_then(|r| r.strip_suffix('”')).filter(|r| !r.contains(['“', '”']));
+    let inner = raw
+        .strip_prefix('“')
+        .and_then(|r| r.strip_suffix('”'))
+        .filter(|r| !r.contains(['“', '”']));
     Some((inner.unwrap_or(raw).to_string(), (a, b)))
 }
 
@@ -155,10 +174,29 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let extent = if rule.mode.as_deref() == Some("anaphor") {
         (m.start, m.end)
     } else {
-        let start = ranges.iter().map(|r| r.0).chain([m.start]).min().unwrap_or(m.start);
-        (start, ranges.iter().map(|r| r.1).chain([m.end]).max().unwrap_or(m.end))
+        let start = ranges
+            .iter()
+            .map(|r| r.0)
+            .chain([m.start])
+            .min()
+            .unwrap_or(m.start);
+        (
+            start,
+            ranges
+                .iter()
+                .map(|r| r.1)
+                .chain([m.end])
+                .max()
+                .unwrap_or(m.end),
+        )
     };
-    Some(Built { principle, start: m.start, end: m.end, extent, rule: m.rule })
+    Some(Built {
+        principle,
+        start: m.start,
+        end: m.end,
+        extent,
+        rule: m.rule,
+    })
 }
 
 /// End of the clause (`；` or `。`) and of the sentence (`。`) from `from`.
@@ -192,14 +230,22 @@ fn drop_ordinal(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
 }
 
 fn cleaned(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    parts.into_iter().map(|r| unquote(text, drop_ordinal(text, trim(text, r)))).filter(|(a, b)| a < b).collect()
+    parts
+        .into_iter()
+        .map(|r| unquote(text, drop_ordinal(text, trim(text, r))))
+        .filter(|(a, b)| a < b)
+        .collect()
 }
 
 fn after(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
     let (clause, sentence) = region_ends(text, from);
-    let tries: [(usize, &[char]); 3] = [(clause, &['，', ',']), (sentence, &['；', ';']), (sentence, &['，', ','])];
+    let tries: [(usize, &[char]); 3] = [
+        (clause, &['，', ',']),
+        (sentence, &['；', ';']),
+        (sentence, &['，', ',']),
+    ];
     for (end, seps) in tries {
         let parts = cleaned(text, split_top(&text[from..end], from, seps));
         if parts.len() == n {
@@ -241,15 +287,32 @@ fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usiz
 fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
-    let (a, mut b) = m.group("items")?;
+    let (a, mut b) = match m.group("items") {
+        Some(g) => g,
+        None => {
+            let (l, _) = m.group("label")?;
+            let end = if text[..l].ends_with('“') {
+                l - '“'.len_utf8()
+            } else {
+                l
+            };
+            (
+                super::clause_before(text, end, 80, "，。；：！？\n,;:!?"),
+                end,
+            )
+        }
+    };
     // “A”、“三个代表”: a label right after 、 is a member of a list, not its label.
     if text[..b].ends_with('、') {
         return None;
     }
-    for tail in ["等", "的"] {
+    for tail in ["这", "等", "的"] {
         if text[a..b].ends_with(tail) {
             b -= tail.len();
         }
+    }
+    if a >= b {
+        return None;
     }
     let mut parts = cleaned(text, split_top(&text[a..b], a, &['、']));
     if parts.len() == n - 1 || (parts.len() == 1 && n == 2) {
@@ -285,12 +348,25 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     }) {
         return None;
     }
-    // …习近平对“三农”工作: a list ending in a preposition makes the label an object.
+    // …习近平对“三农”工作, 做到“两个维护”: a list ending in a preposition or a verb makes the
+    // label an object; an item holding another numbered formulation makes it a run of slogans.
     let (lx, ly) = parts[parts.len() - 1];
-    if ctx.rules.lexicon("not_item_end").suffix_of(&text[lx..ly]).is_some() {
+    let last = &text[lx..ly];
+    if ctx.rules.lexicon("not_item_end").suffix_of(last).is_some()
+        || strip_lead(ctx, text, (lx, ly)) == (lx, ly)
+            && ctx.rules.lexicon("lead_verb").contains(last)
+    {
         return None;
     }
-    let max_other = parts[1..].iter().map(|(a, b)| han_len(&text[*a..*b])).max().unwrap_or(0);
+    let numbered = |s: &str| s.split('“').skip(1).any(|q| declared(q).is_some());
+    if parts.iter().any(|&(x, y)| numbered(&text[x..y])) {
+        return None;
+    }
+    let max_other = parts[1..]
+        .iter()
+        .map(|(a, b)| han_len(&text[*a..*b]))
+        .max()
+        .unwrap_or(0);
     if han_len(&text[parts[0].0..parts[0].1]) > max_other * 3 + 6 {
         return None;
     }
@@ -314,7 +390,11 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
             } else {
                 let next = rest.find('“').map_or(b, |k| pos + k);
                 let (x, y) = (pos, next);
-                let y = if text[x..y].ends_with('的') { y - '的'.len_utf8() } else { y };
+                let y = if text[x..y].ends_with('的') {
+                    y - '的'.len_utf8()
+                } else {
+                    y
+                };
                 v.extend(cleaned(text, split_top(&text[x..y], x, &['、', '和'])));
                 pos = next;
             }
@@ -328,7 +408,11 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
         }
         cleaned(text, if by_dun.len() > 1 { by_dun } else { by_comma })
     };
-    if parts.len() < 2 || parts.iter().any(|(x, y)| han_len(&text[*x..*y]) > MAX_QUOTED_ITEM) {
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|(x, y)| han_len(&text[*x..*y]) > MAX_QUOTED_ITEM)
+    {
         return None;
     }
     if let Some(n) = count {

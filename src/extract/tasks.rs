@@ -1,7 +1,7 @@
 //! Tasks: directive sentences attributed to a speaker.
 //!
 //! A `cue` match (`徐家新要求，`, `他强调，`, `会议指出，`) opens a passage.
-//! Its `speaker` group (the clause before the cue verb) is resolved to a name:
+//! Its `speaker` group (or, without one, the clause before the cue verb) is resolved to a name:
 //! an official named in it, `会议` for a meeting subject, the nearest official
 //! before it for a pronoun; a crowd (`大家`, `他们`) closes the passage and an
 //! unresolvable clause is ignored. After an order cue (`cue_order`: 要求,
@@ -51,7 +51,9 @@ pub struct ModalFinder {
 
 impl ModalFinder {
     pub fn new(modal: &str, non_modal: &str) -> Result<ModalFinder, regex::Error> {
-        Ok(ModalFinder { re: Regex::new(&format!("(?P<no>{non_modal})|(?P<yes>{modal})"))? })
+        Ok(ModalFinder {
+            re: Regex::new(&format!("(?P<no>{non_modal})|(?P<yes>{modal})"))?,
+        })
     }
 
     /// True when `s` holds a directive modal. A modal right before punctuation is a noun
@@ -60,12 +62,21 @@ impl ModalFinder {
         self.re.captures_iter(s).any(|c| {
             let Some(m) = c.name("yes") else { return false };
             let after = &s[m.end()..];
-            if after.chars().next().is_none_or(|ch| "，。、；：！？,.;:!?”".contains(ch)) {
+            if after
+                .chars()
+                .next()
+                .is_none_or(|ch| "，。、；：！？,.;:!?”".contains(ch))
+            {
                 return false;
             }
-            let clause_start = s[..m.start()].rfind(['，', '；', '：', '。']).map_or(0, |k| k + 3);
-            let clause_end = after.find(['，', '；', '：', '。']).map_or(s.len(), |k| m.end() + k);
-            let descriptive = s[clause_start..m.start()].contains('是') && s[m.end()..clause_end].contains('的');
+            let clause_start = s[..m.start()]
+                .rfind(['，', '；', '：', '。'])
+                .map_or(0, |k| k + 3);
+            let clause_end = after
+                .find(['，', '；', '：', '。'])
+                .map_or(s.len(), |k| m.end() + k);
+            let descriptive =
+                s[clause_start..m.start()].contains('是') && s[m.end()..clause_end].contains('的');
             !descriptive
         })
     }
@@ -85,7 +96,13 @@ fn name_positions(text: &str, officials: &[Official]) -> Vec<(usize, String)> {
     v
 }
 
-fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], officials: &[Official]) -> Speaker {
+fn resolve(
+    ctx: &Ctx,
+    clause: &str,
+    at: usize,
+    names: &[(usize, String)],
+    officials: &[Official],
+) -> Speaker {
     let c = clause.trim();
     let lex = |n: &str| ctx.rules.lexicon(n);
     if lex("crowd").regex.is_match(c) {
@@ -102,7 +119,11 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], offici
         let titled = before.is_empty()
             || n.titles.iter().any(|t| before.ends_with(t.as_str()))
             || lex("title_head").suffix_of(before).is_some();
-        return if titled { Speaker::Named(n.name.clone()) } else { Speaker::Unknown };
+        return if titled {
+            Speaker::Named(n.name.clone())
+        } else {
+            Speaker::Unknown
+        };
     }
     if lex("pronoun").prefix_of(c).is_some() {
         return match names.iter().rev().find(|(p, _)| *p < at) {
@@ -116,34 +137,56 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, names: &[(usize, String)], offici
         return Speaker::Named("会议".to_string());
     }
     // A title alone (总书记指出): the official who holds it.
-    let holders: Vec<&Official> = officials.iter().filter(|o| o.titles.iter().any(|t| t == c)).collect();
+    let holders: Vec<&Official> = officials
+        .iter()
+        .filter(|o| o.titles.iter().any(|t| t == c))
+        .collect();
     if let [o] = holders.as_slice() {
         return Speaker::Named(o.name.clone());
     }
     // A bare name (王伟指出) or a name with a setting (王伟在会上强调).
     let head = c.split('在').next().unwrap_or(c);
     let n = head.chars().count();
-    if (2..=3).contains(&n) && lex("surname").prefix_of(head).is_some() && head.chars().all(super::officials::is_han) {
+    if (2..=3).contains(&n)
+        && lex("surname").prefix_of(head).is_some()
+        && head.chars().all(super::officials::is_han)
+    {
         return Speaker::Named(head.to_string());
     }
     Speaker::Unknown
 }
 
 /// Builds the tasks of a document.
-pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal: &ModalFinder) -> Vec<Task> {
+pub fn assemble(
+    ctx: &Ctx,
+    cue_matches: &[Match],
+    officials: &[Official],
+    modal: &ModalFinder,
+) -> Vec<Task> {
     let text = ctx.text;
     let names = name_positions(text, officials);
     let mut cues: Vec<Cue> = Vec::new();
     for m in cue_matches {
-        let Some((a, b)) = m.group("cue") else { continue };
-        let clause = m.group_str(text, "speaker").unwrap_or("");
+        let Some((a, b)) = m.group("cue") else {
+            continue;
+        };
+        let clause = match m.group("speaker") {
+            Some((x, y)) => &text[x..y],
+            None => &text[super::clause_before(text, a, 40, "，。；：！？“”‘’\n,;:!?")..a],
+        };
         let speaker = resolve(ctx, clause, m.start, &names, officials);
         if speaker == Speaker::Unknown {
             continue;
         }
         // The separator after the cue verb is one character (，or ：).
         let text_start = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
-        cues.push(Cue { at: m.start, text_start, speaker, cue: text[a..b].to_string(), rule: m.rule });
+        cues.push(Cue {
+            at: m.start,
+            text_start,
+            speaker,
+            cue: text[a..b].to_string(),
+            rule: m.rule,
+        });
     }
     let order = ctx.rules.lexicon("cue_order");
     let directive = |p: &Passage, s: &str| p.order || modal.has_modal(s);
@@ -156,7 +199,10 @@ pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal:
         let first_cue_in_para = cues.get(ci).is_some_and(|c| c.at < para.end);
         if !first_cue_in_para {
             // A paragraph without a cue continues the passage only if it holds a directive.
-            let directive_para = para.sentences.iter().any(|s| modal.has_modal(&text[s.start..s.end]));
+            let directive_para = para
+                .sentences
+                .iter()
+                .any(|s| modal.has_modal(&text[s.start..s.end]));
             if !directive_para {
                 cur = None;
             }
@@ -182,7 +228,12 @@ pub fn assemble(ctx: &Ctx, cue_matches: &[Match], officials: &[Official], modal:
             }
             if let Some(p) = &cur {
                 let body = text[from..end].trim();
-                if body.chars().filter(|c| super::officials::is_han(*c)).count() >= 4 {
+                if body
+                    .chars()
+                    .filter(|c| super::officials::is_han(*c))
+                    .count()
+                    >= 4
+                {
                     let lead = text[from..end].len() - text[from..end].trim_start().len();
                     clauses.push((p.clone(), from + lead, end));
                 }

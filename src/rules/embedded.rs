@@ -6,5 +6,11 @@ use super::Source;
 
 /// The default rule files as sources.
 pub fn sources() -> Vec<Source> {
-    FILES.iter().map(|(p, t)| Source { path: (*p).to_string(), text: (*t).to_string() }).collect()
+    FILES
+        .iter()
+        .map(|(p, t)| Source {
+            path: (*p).to_string(),
+            text: (*t).to_string(),
+        })
+        .collect()
 }

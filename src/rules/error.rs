@@ -48,8 +48,17 @@ impl std::error::Error for RuleErrors {}
 
 /// A hint for a TOML syntax error on `line`: full-width punctuation where TOML wants ASCII.
 pub fn full_width_hint(line: &str) -> Option<String> {
-    const PAIRS: &[(char, char)] =
-        &[('＝', '='), ('［', '['), ('］', ']'), ('“', '"'), ('”', '"'), ('＂', '"'), ('｛', '{'), ('｝', '}'), ('，', ',')];
+    const PAIRS: &[(char, char)] = &[
+        ('＝', '='),
+        ('［', '['),
+        ('］', ']'),
+        ('“', '"'),
+        ('”', '"'),
+        ('＂', '"'),
+        ('｛', '{'),
+        ('｝', '}'),
+        ('，', ','),
+    ];
     let found: Vec<String> = PAIRS
         .iter()
         .filter(|(w, _)| line.contains(*w))

@@ -83,7 +83,10 @@ mod tests {
 
     #[test]
     fn lexicon_lines() {
-        assert_eq!(parse_lexicon("# 注释\n书记\n\n 院长 # 法院\n书记\n"), vec!["书记", "院长"]);
+        assert_eq!(
+            parse_lexicon("# 注释\n书记\n\n 院长 # 法院\n书记\n"),
+            vec!["书记", "院长"]
+        );
     }
 
     #[test]

@@ -30,7 +30,13 @@ impl Lexicon {
             format!("(?:{})", parts.join("|"))
         };
         let regex = Regex::new(&alternation)?;
-        Ok(Lexicon { name: name.to_string(), terms, longest_first, alternation, regex })
+        Ok(Lexicon {
+            name: name.to_string(),
+            terms,
+            longest_first,
+            alternation,
+            regex,
+        })
     }
 
     pub fn contains(&self, s: &str) -> bool {
@@ -39,12 +45,18 @@ impl Lexicon {
 
     /// The longest term that `s` ends with.
     pub fn suffix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.longest_first.iter().find(|t| s.ends_with(t.as_str())).map(|t| &s[s.len() - t.len()..])
+        self.longest_first
+            .iter()
+            .find(|t| s.ends_with(t.as_str()))
+            .map(|t| &s[s.len() - t.len()..])
     }
 
     /// The longest term that `s` starts with.
     pub fn prefix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.longest_first.iter().find(|t| s.starts_with(t.as_str())).map(|t| &s[..t.len()])
+        self.longest_first
+            .iter()
+            .find(|t| s.starts_with(t.as_str()))
+            .map(|t| &s[..t.len()])
     }
 }
 

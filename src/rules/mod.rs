@@ -21,6 +21,8 @@ use std::path::Path;
 
 /// Compiled regexes larger than this are refused (bytes of compiled program).
 pub const REGEX_SIZE_LIMIT: usize = 64 << 20;
+/// Cache for each rule's lazy DFA (bytes); a small cache is rebuilt over and over on long texts.
+pub const DFA_CACHE_LIMIT: usize = 32 << 20;
 /// Macros may nest this deep.
 const MACRO_DEPTH: usize = 10;
 
@@ -38,8 +40,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::Official, Kind::Role, Kind::Cue, Kind::Principle, Kind::Slogan, Kind::Meeting, Kind::Reporter, Kind::Editor];
+    pub const ALL: [Kind; 8] = [
+        Kind::Official,
+        Kind::Role,
+        Kind::Cue,
+        Kind::Principle,
+        Kind::Slogan,
+        Kind::Meeting,
+        Kind::Reporter,
+        Kind::Editor,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -151,16 +161,24 @@ impl RuleSet {
             hint: None,
         };
         while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|e| RuleErrors(vec![err(&d, format!("cannot read folder: {e}"))]))?;
+            let entries = std::fs::read_dir(&d)
+                .map_err(|e| RuleErrors(vec![err(&d, format!("cannot read folder: {e}"))]))?;
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for p in paths {
                 if p.is_dir() {
                     stack.push(p);
-                } else if matches!(p.extension().and_then(|e| e.to_str()), Some("toml") | Some("txt")) {
+                } else if matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("toml") | Some("txt")
+                ) {
                     let text = std::fs::read_to_string(&p)
                         .map_err(|e| RuleErrors(vec![err(&p, format!("cannot read: {e}"))]))?;
-                    let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                    let rel = p
+                        .strip_prefix(dir)
+                        .unwrap_or(&p)
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     out.push(Source { path: rel, text });
                 }
             }
@@ -176,7 +194,10 @@ impl RuleSet {
         let mut files = Vec::new();
         for src in &sources {
             if src.path.ends_with(".txt") {
-                let name = Path::new(&src.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = Path::new(&src.path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 match Lexicon::new(&name, parse_lexicon(&src.text)) {
                     Ok(l) => {
                         lexicons.insert(name, l);
@@ -212,7 +233,10 @@ impl RuleSet {
                     });
                     continue;
                 }
-                macros.insert(name.clone(), (body.get_ref().clone(), src, body.span().start));
+                macros.insert(
+                    name.clone(),
+                    (body.get_ref().clone(), src, body.span().start),
+                );
             }
         }
         let mut rules = Vec::new();
@@ -223,13 +247,22 @@ impl RuleSet {
                 let (line, _) = line_col(&src.text, raw.id.span().start);
                 let at = |span: std::ops::Range<usize>, message: String, hint: Option<String>| {
                     let (line, column) = line_col(&src.text, span.start);
-                    RuleError { file: src.path.clone(), line, column, rule: Some(id.clone()), message, hint }
+                    RuleError {
+                        file: src.path.clone(),
+                        line,
+                        column,
+                        rule: Some(id.clone()),
+                        message,
+                        hint,
+                    }
                 };
                 if let Some((file, l)) = ids.get(&id) {
                     errors.push(at(
                         raw.id.span(),
                         format!("duplicate rule id (first defined at {file}:{l})"),
-                        Some("规则 id 必须唯一，请改名 / rule ids must be unique: rename one".into()),
+                        Some(
+                            "规则 id 必须唯一，请改名 / rule ids must be unique: rename one".into(),
+                        ),
                     ));
                     continue;
                 }
@@ -239,7 +272,10 @@ impl RuleSet {
                     errors.push(at(
                         raw.kind.span(),
                         format!("unknown kind '{}'", raw.kind.get_ref()),
-                        Some(format!("kind 只能是 / must be one of: {}", names.join(", "))),
+                        Some(format!(
+                            "kind 只能是 / must be one of: {}",
+                            names.join(", ")
+                        )),
                     ));
                     continue;
                 };
@@ -257,14 +293,21 @@ impl RuleSet {
                     errors.push(at(
                         raw.kind.span(),
                         format!("kind '{}' needs a mode", kind.name()),
-                        Some(format!("加上 mode = \"…\" / add mode = one of: {}", kind.modes().join(", "))),
+                        Some(format!(
+                            "加上 mode = \"…\" / add mode = one of: {}",
+                            kind.modes().join(", ")
+                        )),
                     ));
                     continue;
                 }
                 let expanded = match expand(raw.pattern.get_ref(), &macros, &lexicons, 0) {
                     Ok(p) => p,
                     Err(name) => {
-                        let off = raw.pattern.get_ref().find(&format!("{{{{{name}}}}}")).unwrap_or(0);
+                        let off = raw
+                            .pattern
+                            .get_ref()
+                            .find(&format!("{{{{{name}}}}}"))
+                            .unwrap_or(0);
                         let (l, c) = line_col(&src.text, raw.pattern.span().start + off);
                         errors.push(RuleError {
                             file: src.path.clone(),
@@ -279,7 +322,11 @@ impl RuleSet {
                         continue;
                     }
                 };
-                let regex = match RegexBuilder::new(&expanded).size_limit(REGEX_SIZE_LIMIT).build() {
+                let regex = match RegexBuilder::new(&expanded)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(DFA_CACHE_LIMIT)
+                    .build()
+                {
                     Ok(r) => r,
                     Err(e) => {
                         let too_big = matches!(e, regex::Error::CompiledTooBig(_));
@@ -300,13 +347,22 @@ impl RuleSet {
                     }
                 };
                 let names: Vec<&str> = regex.capture_names().flatten().collect();
-                if let Some(missing) =
-                    kind.required_groups().iter().find(|alts| !alts.iter().any(|g| names.contains(g)))
+                if let Some(missing) = kind
+                    .required_groups()
+                    .iter()
+                    .find(|alts| !alts.iter().any(|g| names.contains(g)))
                 {
                     errors.push(at(
                         raw.pattern.span(),
-                        format!("a '{}' rule needs a group named {}", kind.name(), missing.join(" or ")),
-                        Some(format!("用 (?P<{0}>…) 标出 / mark it with (?P<{0}>…)", missing[0])),
+                        format!(
+                            "a '{}' rule needs a group named {}",
+                            kind.name(),
+                            missing.join(" or ")
+                        ),
+                        Some(format!(
+                            "用 (?P<{0}>…) 标出 / mark it with (?P<{0}>…)",
+                            missing[0]
+                        )),
                     ));
                     continue;
                 }
@@ -348,7 +404,10 @@ impl RuleSet {
             if e.path.ends_with(".txt") {
                 all.retain(|s| s.path != e.path);
             }
-            all.push(Source { path: format!("extra/{}", e.path), text: e.text });
+            all.push(Source {
+                path: format!("extra/{}", e.path),
+                text: e.text,
+            });
         }
         // Lexicon names come from the file stem, so "extra/lexicons/x.txt" replaces "lexicons/x.txt".
         RuleSet::load(all)
@@ -357,18 +416,26 @@ impl RuleSet {
     pub fn lexicon(&self, name: &str) -> &Lexicon {
         // Required lexicons are checked at load time; others fall back to empty.
         static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        self.lexicons
-            .get(name)
-            .unwrap_or_else(|| EMPTY.get_or_init(|| Lexicon::new("", Vec::new()).expect("empty lexicon compiles")))
+        self.lexicons.get(name).unwrap_or_else(|| {
+            EMPTY.get_or_init(|| Lexicon::new("", Vec::new()).expect("empty lexicon compiles"))
+        })
     }
 
     pub fn rules_of(&self, kind: Kind) -> impl Iterator<Item = (usize, &Rule)> {
-        self.rules.iter().enumerate().filter(move |(_, r)| r.kind == kind)
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.kind == kind)
     }
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 fn toml_error(src: &Source, e: &toml::de::Error) -> RuleError {
@@ -399,7 +466,9 @@ fn expand(
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open + 2..].find("}}") else { break };
+        let Some(close) = rest[open + 2..].find("}}") else {
+            break;
+        };
         let name = rest[open + 2..open + 2 + close].trim();
         out.push_str(&rest[..open]);
         if let Some((body, _, _)) = macros.get(name) {
@@ -441,8 +510,22 @@ impl Match {
 
 /// Group names used by the assemblers (so matches can carry `&'static str`).
 const GROUP_NAMES: &[&str] = &[
-    "name", "names", "titles", "title_after", "role", "cue", "speaker", "label", "count", "items", "text", "date",
-    "place", "after", "intro", "head",
+    "name",
+    "names",
+    "titles",
+    "title_after",
+    "role",
+    "cue",
+    "speaker",
+    "label",
+    "count",
+    "items",
+    "text",
+    "date",
+    "place",
+    "after",
+    "intro",
+    "head",
 ];
 
 impl Rule {
@@ -454,11 +537,15 @@ impl Rule {
             .regex
             .capture_names()
             .enumerate()
-            .filter_map(|(i, n)| n.and_then(|n| GROUP_NAMES.iter().find(|g| **g == n).map(|g| (i, *g))))
+            .filter_map(|(i, n)| {
+                n.and_then(|n| GROUP_NAMES.iter().find(|g| **g == n).map(|g| (i, *g)))
+            })
             .collect();
         let mut locs = self.regex.capture_locations();
         while pos <= text.len() {
-            let Some(m) = self.regex.captures_read_at(&mut locs, text, pos) else { break };
+            let Some(m) = self.regex.captures_read_at(&mut locs, text, pos) else {
+                break;
+            };
             let mut groups = Vec::new();
             let mut end = m.end();
             for &(i, n) in &names {
@@ -471,11 +558,20 @@ impl Rule {
                 }
             }
             if end > m.start() {
-                out.push(Match { rule: index, start: m.start(), end, groups });
+                out.push(Match {
+                    rule: index,
+                    start: m.start(),
+                    end,
+                    groups,
+                });
             }
             let mut next = end.max(m.start());
             if next <= pos || next == m.start() {
-                next = pos.max(m.start()) + text[pos.max(m.start())..].chars().next().map_or(1, |c| c.len_utf8());
+                next = pos.max(m.start())
+                    + text[pos.max(m.start())..]
+                        .chars()
+                        .next()
+                        .map_or(1, |c| c.len_utf8());
             }
             pos = next;
         }
@@ -488,7 +584,10 @@ mod tests {
     use super::*;
 
     fn src(path: &str, text: &str) -> Source {
-        Source { path: path.into(), text: text.into() }
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
     }
 
     fn with_required(mut v: Vec<Source>) -> Vec<Source> {
@@ -520,7 +619,11 @@ mod tests {
 
     #[test]
     fn errors_point_at_file_line_column() {
-        let e = RuleSet::load(with_required(vec![src("bad.toml", "[[rule]]\nid ＝ 'x'\n")])).unwrap_err();
+        let e = RuleSet::load(with_required(vec![src(
+            "bad.toml",
+            "[[rule]]\nid ＝ 'x'\n",
+        )]))
+        .unwrap_err();
         let s = e.to_string();
         assert!(s.starts_with("bad.toml:2:"), "{s}");
         assert!(s.contains("全角"), "{s}");
@@ -531,8 +634,14 @@ mod tests {
         )]))
         .unwrap_err();
         let s = e.to_string();
-        assert!(s.contains("r.toml:4:") && s.contains("unknown lexicon or macro '{{nope}}'"), "{s}");
-        assert!(s.contains("r.toml:6:") && s.contains("duplicate rule id"), "{s}");
+        assert!(
+            s.contains("r.toml:4:") && s.contains("unknown lexicon or macro '{{nope}}'"),
+            "{s}"
+        );
+        assert!(
+            s.contains("r.toml:6:") && s.contains("duplicate rule id"),
+            "{s}"
+        );
     }
 
     #[test]

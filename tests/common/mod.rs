@@ -15,7 +15,9 @@ pub fn root() -> PathBuf {
 
 pub fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(RuleSet::defaults().expect("default rules load")).expect("extractor"))
+    EX.get_or_init(|| {
+        Extractor::new(RuleSet::defaults().expect("default rules load")).expect("extractor")
+    })
 }
 
 /// Extracts a file below the crate root.
@@ -26,13 +28,24 @@ pub fn extract_file(rel: &str) -> (Document, String) {
 
 pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> (Document, String) {
     let d = decode(bytes, None);
-    let doc = extractor().extract(&d, SourceInfo { path: path.map(str::to_string), encoding: d.encoding.into(), part: None, id: None });
+    let doc = extractor().extract(
+        &d,
+        SourceInfo {
+            path: path.map(str::to_string),
+            encoding: d.encoding.into(),
+            part: None,
+            id: None,
+        },
+    );
     (doc, d.text)
 }
 
 /// The input text at a span, as Python's `text[start:end]` would give it.
 pub fn slice(text: &str, span: [usize; 2]) -> String {
-    text.chars().skip(span[0]).take(span[1].saturating_sub(span[0])).collect()
+    text.chars()
+        .skip(span[0])
+        .take(span[1].saturating_sub(span[0]))
+        .collect()
 }
 
 /// Every span in `doc` (items, officials, tasks, principles, slogans, meeting) slices back to its text.
@@ -47,7 +60,11 @@ pub fn assert_spans(doc: &Document, text: &str) {
         assert_eq!(strip(&slice(text, t.span)), strip(&t.text), "task span");
     }
     for p in &doc.principles {
-        assert!(slice(text, p.span).contains(p.label.as_str()), "principle label span {:?}", p.label);
+        assert!(
+            slice(text, p.span).contains(p.label.as_str()),
+            "principle label span {:?}",
+            p.label
+        );
         for i in &p.items {
             assert_eq!(strip(&slice(text, i.span)), strip(&i.text), "item span");
         }
@@ -74,12 +91,18 @@ fn strip(s: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&ldquo;", "“").replace("&rdquo;", "”").replace("&nbsp;", " ")
+    out.replace("&ldquo;", "“")
+        .replace("&rdquo;", "”")
+        .replace("&nbsp;", " ")
 }
 
 pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == ext)).collect())
+        .map(|r| {
+            r.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == ext))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v

@@ -1,0 +1,76 @@
+//! `policyx stream`: a JSON Lines filter for distributed engines (GNU
+//! parallel `--pipe`, Hadoop Streaming, Spark `RDD.pipe`). Each input line
+//! `{"id": …, "text": …}` gives one output line, in the same order, carrying
+//! the id; output is flushed line by line and memory holds one line at a time.
+//! A line that is not a JSON object with a text field gives an error record.
+
+use crate::flags::{RuleFlags, StreamFlags};
+use anyhow::Result;
+use policyx::convert::{convert, error_record};
+use policyx::document::SourceInfo;
+use std::io::{BufRead, Write};
+
+pub fn run(flags: &StreamFlags, rule_flags: &RuleFlags) -> Result<i32> {
+    let ex = super::extractor(rule_flags)?;
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    let mut line = Vec::new();
+    let mut reader = stdin.lock();
+    let mut n = 0usize;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        n += 1;
+        let raw = String::from_utf8_lossy(&line);
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        let src = |id: Option<serde_json::Value>| SourceInfo {
+            path: Some(format!("stdin:{n}")),
+            encoding: "UTF-8".into(),
+            part: None,
+            id,
+        };
+        let json = match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(v) => {
+                let id = v.get(&flags.id_field).cloned();
+                match v.get(&flags.text_field).and_then(|t| t.as_str()) {
+                    Some(text) => {
+                        let mut recs = convert(
+                            &ex,
+                            &format!("stdin:{n}"),
+                            text.as_bytes(),
+                            None,
+                            None,
+                            id.clone(),
+                        );
+                        match recs.pop() {
+                            Some(r) => r.json,
+                            None => error_record(src(id), "no document").json,
+                        }
+                    }
+                    None => {
+                        failed = true;
+                        error_record(
+                            src(id),
+                            &format!("line {n}: no string field '{}'", flags.text_field),
+                        )
+                        .json
+                    }
+                }
+            }
+            Err(e) => {
+                failed = true;
+                error_record(src(None), &format!("line {n}: not JSON: {e}")).json
+            }
+        };
+        out.write_all(json.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+    }
+    Ok(if failed { 1 } else { 0 })
+}

@@ -1,0 +1,344 @@
+//! Input discovery for `batch`: files, folders (walked in sorted order),
+//! `.zip`, `.tar`, `.tar.gz`/`.tgz` archives read in place, and `-` (a list
+//! of paths on stdin). Each input becomes a [`Unit`]: a display path and its
+//! bytes, or the reason it could not be read. Hidden files, symlinks and
+//! binary files are skipped with a note. Archive members are capped at
+//! [`MAX_MEMBER_BYTES`] and a compression ratio of [`MAX_RATIO`], so a zip
+//! bomb is refused rather than unpacked.
+
+use std::fs::File;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// The largest archive member (or file) read, in bytes.
+pub const MAX_MEMBER_BYTES: u64 = 256 << 20;
+/// The largest uncompressed/compressed ratio accepted for a zip member.
+pub const MAX_RATIO: u64 = 1000;
+
+/// One document source.
+#[derive(Debug)]
+pub struct Unit {
+    /// `dir/file.txt`, or `archive.zip!/inner/path.txt` for archive members.
+    pub path: String,
+    /// The path below its root, for mirroring into `--out-dir`.
+    pub rel: String,
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+/// What to do with each discovered unit; return false to stop.
+pub type Sink<'a> = dyn FnMut(Unit) -> bool + 'a;
+
+/// Reports a skipped input (not an error).
+pub type Note<'a> = dyn FnMut(&str, &str) + 'a;
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Does `bytes` look like a binary file rather than text in some encoding?
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    const MAGIC: &[&[u8]] = &[
+        b"\x89PNG",
+        b"\x7fELF",
+        b"GIF8",
+        b"\xff\xd8\xff",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x1f\x8b",
+    ];
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let nul = head.iter().filter(|b| **b == 0).count();
+    // UTF-16 text has NULs in about half its bytes at one parity; binary has them scattered.
+    if nul == 0 {
+        return false;
+    }
+    let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = nul - even;
+    !(even.min(odd) * 10 < nul && nul * 4 > head.len())
+}
+
+fn archive_kind(p: &Path) -> Option<&'static str> {
+    let name = p.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".zip") {
+        Some("zip")
+    } else if name.ends_with(".tar.gz") || name.ends_with(".tgz") {
+        Some("tgz")
+    } else if name.ends_with(".tar") {
+        Some("tar")
+    } else {
+        None
+    }
+}
+
+/// Walks `roots` in order, calling `sink` for each unit.
+pub fn walk(roots: &[PathBuf], sink: &mut Sink, note: &mut Note) {
+    for root in roots {
+        if root.as_os_str() == "-" {
+            let stdin = std::io::stdin();
+            let paths: Vec<PathBuf> = stdin
+                .lock()
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| PathBuf::from(l.trim()))
+                .collect();
+            walk(&paths, sink, note);
+            continue;
+        }
+        let base = root.parent().map(Path::to_path_buf).unwrap_or_default();
+        if !visit(root, &base, true, sink, note) {
+            return;
+        }
+    }
+}
+
+fn rel_of(p: &Path, base: &Path) -> String {
+    p.strip_prefix(base)
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn visit(p: &Path, base: &Path, top: bool, sink: &mut Sink, note: &mut Note) -> bool {
+    let shown = p.display().to_string();
+    let meta = match std::fs::symlink_metadata(p) {
+        Ok(m) => m,
+        Err(e) => {
+            return sink(Unit {
+                path: shown,
+                rel: rel_of(p, base),
+                bytes: Err(format!("cannot read: {e}")),
+            })
+        }
+    };
+    if meta.file_type().is_symlink() && !top {
+        note(&shown, "skipped: symbolic link");
+        return true;
+    }
+    if !top && is_hidden(p) {
+        note(&shown, "skipped: hidden");
+        return true;
+    }
+    if std::fs::metadata(p).is_ok_and(|m| m.is_dir()) {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(p) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                return sink(Unit {
+                    path: shown,
+                    rel: rel_of(p, base),
+                    bytes: Err(format!("cannot read folder: {e}")),
+                })
+            }
+        };
+        entries.sort();
+        for e in entries {
+            if !visit(&e, base, false, sink, note) {
+                return false;
+            }
+        }
+        return true;
+    }
+    match archive_kind(p) {
+        Some(kind) => read_archive(p, kind, &rel_of(p, base), sink),
+        None => {
+            let bytes = read_capped(p);
+            if let Ok(b) = &bytes {
+                if looks_binary(b) {
+                    note(&shown, "skipped: binary file");
+                    return true;
+                }
+            }
+            sink(Unit {
+                path: shown,
+                rel: rel_of(p, base),
+                bytes,
+            })
+        }
+    }
+}
+
+fn read_capped(p: &Path) -> Result<Vec<u8>, String> {
+    let f = File::open(p).map_err(|e| format!("cannot read: {e}"))?;
+    let mut buf = Vec::new();
+    f.take(MAX_MEMBER_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if buf.len() as u64 > MAX_MEMBER_BYTES {
+        return Err(format!("larger than {} MiB", MAX_MEMBER_BYTES >> 20));
+    }
+    Ok(buf)
+}
+
+fn read_archive(p: &Path, kind: &str, rel: &str, sink: &mut Sink) -> bool {
+    let shown = p.display().to_string();
+    let file = match File::open(p) {
+        Ok(f) => f,
+        Err(e) => {
+            return sink(Unit {
+                path: shown,
+                rel: rel.into(),
+                bytes: Err(format!("cannot read: {e}")),
+            })
+        }
+    };
+    let result = match kind {
+        "zip" => read_zip(file, &shown, rel, sink),
+        "tgz" => read_tar(flate2::read::GzDecoder::new(file), &shown, rel, sink),
+        _ => read_tar(file, &shown, rel, sink),
+    };
+    match result {
+        Ok(go_on) => go_on,
+        Err(e) => sink(Unit {
+            path: shown,
+            rel: rel.into(),
+            bytes: Err(format!("broken archive: {e}")),
+        }),
+    }
+}
+
+fn member(archive: &str, rel: &str, name: &str) -> (String, String) {
+    (format!("{archive}!/{name}"), format!("{rel}/{name}"))
+}
+
+fn read_zip(file: File, shown: &str, rel: &str, sink: &mut Sink) -> Result<bool, String> {
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+    for i in 0..zip.len() {
+        let mut entry = match zip.by_index(i) {
+            Ok(e) => e,
+            Err(e) => {
+                let (path, r) = member(shown, rel, &format!("#{i}"));
+                if !sink(Unit {
+                    path,
+                    rel: r,
+                    bytes: Err(format!("unreadable member: {e}")),
+                }) {
+                    return Ok(false);
+                }
+                continue;
+            }
+        };
+        if entry.is_dir() || entry.name().ends_with('/') {
+            continue;
+        }
+        let name = entry.name().to_string();
+        let (path, r) = member(shown, rel, &name);
+        let declared = entry.size();
+        let packed = entry.compressed_size().max(1);
+        let bytes = if declared > MAX_MEMBER_BYTES || declared / packed > MAX_RATIO {
+            Err(format!("refused: {declared} bytes unpacked from {packed} (limits {} MiB, ratio {MAX_RATIO}:1)", MAX_MEMBER_BYTES >> 20))
+        } else {
+            let mut buf = Vec::new();
+            match (&mut entry)
+                .take(MAX_MEMBER_BYTES + 1)
+                .read_to_end(&mut buf)
+            {
+                Ok(_) if buf.len() as u64 > MAX_MEMBER_BYTES => {
+                    Err("refused: larger than declared".to_string())
+                }
+                Ok(_) => Ok(buf),
+                Err(e) => Err(format!("unreadable member: {e}")),
+            }
+        };
+        if matches!(&bytes, Ok(b) if looks_binary(b)) {
+            continue;
+        }
+        if !sink(Unit {
+            path,
+            rel: r,
+            bytes,
+        }) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn read_tar(reader: impl Read, shown: &str, rel: &str, sink: &mut Sink) -> Result<bool, String> {
+    let mut ar = tar::Archive::new(reader);
+    let entries = ar.entries().map_err(|e| e.to_string())?;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| e.to_string())?;
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "?".into());
+        let (path, r) = member(shown, rel, &name);
+        let mut buf = Vec::new();
+        let bytes = match (&mut entry)
+            .take(MAX_MEMBER_BYTES + 1)
+            .read_to_end(&mut buf)
+        {
+            Ok(_) if buf.len() as u64 > MAX_MEMBER_BYTES => {
+                Err(format!("larger than {} MiB", MAX_MEMBER_BYTES >> 20))
+            }
+            Ok(_) => Ok(buf),
+            Err(e) => Err(format!("unreadable member: {e}")),
+        };
+        if matches!(&bytes, Ok(b) if looks_binary(b)) {
+            continue;
+        }
+        if !sink(Unit {
+            path,
+            rel: r,
+            bytes,
+        }) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A path below `dir` for `rel`, never outside it: `..`, roots and prefixes are dropped.
+pub fn safe_join(dir: &Path, rel: &str) -> PathBuf {
+    let mut out = dir.to_path_buf();
+    for part in rel.split(['/', '\\']) {
+        match part {
+            "" | "." | ".." => {}
+            p if p.contains(':') && cfg!(windows) => {}
+            p => out.push(p.replace('!', "")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_stays_inside() {
+        let d = Path::new("/out");
+        assert_eq!(
+            safe_join(d, "../../etc/passwd"),
+            PathBuf::from("/out/etc/passwd")
+        );
+        assert_eq!(safe_join(d, "/etc/x"), PathBuf::from("/out/etc/x"));
+        assert_eq!(
+            safe_join(d, "a.zip!/in/b.txt"),
+            PathBuf::from("/out/a.zip/in/b.txt")
+        );
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0"));
+        assert!(looks_binary(b"\x7fELF\x02\x01\x01\0\0\0"));
+        assert!(!looks_binary("会议召开".as_bytes()));
+        let utf16: Vec<u8> = "会议 ok abc"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(!looks_binary(&utf16));
+    }
+}
