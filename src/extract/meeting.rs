@@ -45,12 +45,17 @@ pub fn assemble(ctx: &Ctx, matches: &[Match], doc_date: Option<&str>) -> Option<
         .iter()
         .max_by_key(|m| (ctx.rules.rules[m.rule].priority, std::cmp::Reverse(m.start)))?;
     let text = ctx.text;
-    let name = m.group_str(text, "name").map(|s| s.trim().to_string());
+    let name_at = m.group("name").or_else(|| {
+        let (d, _) = m.group("date")?;
+        let start = super::clause_before(text, d, 30, "，。；：！？“”\n");
+        (start < d).then_some((start, d))
+    });
+    let name = name_at.map(|(a, b)| text[a..b].trim().to_string());
     let date = m
         .group_str(text, "date")
         .and_then(|d| full_date(d, doc_date));
     let place = m.group_str(text, "place").map(str::to_string);
-    let (a, b) = m.group("name").unwrap_or((m.start, m.end));
+    let (a, b) = name_at.unwrap_or((m.start, m.end));
     Some(Meeting {
         name,
         date,

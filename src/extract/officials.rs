@@ -8,7 +8,8 @@
 //! word of the `title_stop` lexicon (由, 会见 …, unless inside a
 //! `title_protected` phrase such as 中央和国家机关), and every segment must end
 //! with a `title_head`. Mentions of one name are merged; later untitled
-//! mentions of the same name are recorded in `mentions`.
+//! mentions of the same name are recorded in `mentions`. A `role` match
+//! belongs to the official whose name stands right before it.
 
 use super::Ctx;
 use crate::document::{Official, Span};
@@ -192,11 +193,11 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Officia
         }
     }
     for r in roles {
-        let (Some(name), Some(role)) = (r.group_str(text, "name"), r.group_str(text, "role"))
-        else {
-            continue;
-        };
-        if let Some(o) = out.iter_mut().find(|o| name.ends_with(o.name.as_str())) {
+        let Some((ra, rb)) = r.group("role") else { continue };
+        let role = &text[ra..rb];
+        // The role belongs to the official named in its `name` group, or right before it.
+        let before = r.group_str(text, "name").unwrap_or(&text[..ra]);
+        if let Some(o) = out.iter_mut().find(|o| before.ends_with(o.name.as_str())) {
             if !o.roles.iter().any(|x| x == role) {
                 o.roles.push(role.to_string());
             }

@@ -72,7 +72,7 @@ impl Kind {
     fn required_groups(self) -> &'static [&'static [&'static str]] {
         match self {
             Kind::Official => &[&["name", "names"]],
-            Kind::Role => &[&["name"], &["role"]],
+            Kind::Role => &[&["role"]],
             Kind::Cue => &[&["cue"]],
             Kind::Principle => &[&["label"]],
             Kind::Slogan => &[&["text"]],
