@@ -9,7 +9,9 @@ use std::time::Instant;
 
 fn walk(p: &Path, out: &mut Vec<PathBuf>) {
     if p.is_dir() {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(p).map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+        let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
         v.sort();
         for e in v {
             walk(&e, out);
@@ -20,10 +22,15 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| "../shared/corpus/bench".into());
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpus/bench".into());
     let mut files = Vec::new();
     walk(Path::new(&root), &mut files);
-    let texts: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let load = Instant::now();
     let jieba = jieba_rs::Jieba::new();

@@ -60,7 +60,7 @@ pub fn convert(
 ) -> Vec<Record> {
     let decoded = decode(bytes, forced);
     let source = |part: Option<usize>| SourceInfo {
-        path: Some(path.to_string()),
+        path: (!path.is_empty()).then(|| path.to_string()),
         encoding: decoded.encoding.to_string(),
         part,
         id: id.clone(),

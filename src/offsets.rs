@@ -7,6 +7,9 @@
 //! into a line break) as a whole. Spans in the output are `[start, end)` in
 //! Unicode code points of the decoded input.
 
+/// Verbatim runs are split at this many bytes.
+const MAX_RUN_BYTES: usize = 512;
+
 /// One run of cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
@@ -37,9 +40,22 @@ impl MappedText {
         if s.is_empty() {
             return;
         }
+        // Runs are kept short so that mapping an offset counts few characters.
+        if s.len() > MAX_RUN_BYTES {
+            let cut = s
+                .floor_char_boundary(MAX_RUN_BYTES)
+                .max(s.ceil_char_boundary(1));
+            self.push_verbatim(&s[..cut], input);
+            self.push_verbatim(&s[cut..], input + s[..cut].chars().count());
+            return;
+        }
         let chars = s.chars().count();
         if let Some(last) = self.runs.last_mut() {
-            if last.verbatim && last.input + last.chars == input {
+            let last_bytes = self.text.len() - last.clean;
+            if last.verbatim
+                && last.input + last.chars == input
+                && last_bytes + s.len() <= MAX_RUN_BYTES
+            {
                 last.chars += chars;
                 self.text.push_str(s);
                 return;

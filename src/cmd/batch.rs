@@ -27,7 +27,7 @@ use std::time::Instant;
 enum Sink {
     Lines(Box<dyn Write>),
     Files(PathBuf),
-    Csv(Tables),
+    Csv(Box<Tables>),
 }
 
 #[derive(Default)]
@@ -67,7 +67,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         .max(1);
 
     let mut sink = match (&flags.out_dir, flags.format) {
-        (Some(dir), OutputFormat::Csv) => Sink::Csv(Tables::create(dir)?),
+        (Some(dir), OutputFormat::Csv) => Sink::Csv(Box::new(Tables::create(dir)?)),
         (Some(dir), OutputFormat::Jsonl) => {
             std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
             Sink::Files(dir.clone())

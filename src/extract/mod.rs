@@ -50,6 +50,8 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub map: &'a MappedText,
     pub paras: &'a [Paragraph],
+    /// The document's clauses, computed on first use (see [`principles`]).
+    pub clauses: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Every match that competed, for `--explain`.
@@ -100,6 +102,7 @@ impl Extractor {
             text,
             map: &cleaned.body,
             paras: &paras,
+            clauses: Default::default(),
         };
         let mut trace = Trace::default();
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();

@@ -60,10 +60,7 @@ fn chain_start(ctx: &Ctx, head_start: usize) -> usize {
     let text = ctx.text;
     let heads = ctx.rules.lexicon("title_head");
     let mut start = segment_start(text, head_start);
-    loop {
-        let Some(sep) = text[..start].chars().next_back() else {
-            break;
-        };
+    while let Some(sep) = text[..start].chars().next_back() {
         if !matches!(sep, '、' | '兼' | ' ' | '\u{3000}') {
             break;
         }
@@ -93,12 +90,12 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let stops = ctx.rules.lexicon("title_stop");
     let protected = ctx.rules.lexicon("title_protected");
     let guarded: Vec<(usize, usize)> = protected
-        .regex
+        .regex()
         .find_iter(seg)
         .map(|m| (m.start(), m.end()))
         .collect();
     let mut cut = 0;
-    for m in stops.regex.find_iter(seg) {
+    for m in stops.regex().find_iter(seg) {
         if !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
             cut = m.end();
         }
@@ -193,7 +190,9 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Officia
         }
     }
     for r in roles {
-        let Some((ra, rb)) = r.group("role") else { continue };
+        let Some((ra, rb)) = r.group("role") else {
+            continue;
+        };
         let role = &text[ra..rb];
         // The role belongs to the official named in its `name` group, or right before it.
         let before = r.group_str(text, "name").unwrap_or(&text[..ra]);

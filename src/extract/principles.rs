@@ -248,10 +248,8 @@ fn after(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     ];
     for (end, seps) in tries {
         let parts = cleaned(text, split_top(&text[from..end], from, seps));
-        if parts.len() == n {
-            if n > 1 || han_len(&text[parts[0].0..parts[0].1]) >= 2 {
-                return Some(parts);
-            }
+        if parts.len() == n && (n > 1 || han_len(&text[parts[0].0..parts[0].1]) >= 2) {
+            return Some(parts);
         }
         if parts.len() == 1 && n > 1 {
             if let Some(inner) = nested_list(text, parts[0], n) {
@@ -509,10 +507,10 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         (k == 0 || (han_len(before) <= 3 && lead.prefix_of(before).is_some() || before == "我们"))
             .then_some((r.0 + k, r.0 + s.len()))
     };
-    let all = clauses(text);
+    let all = ctx.clauses.get_or_init(|| clauses(text));
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
-    for r in &all {
+    for r in all {
         match starts_with_key(r) {
             Some(x) if x.0 < x.1 => cur.push(x),
             _ => {
@@ -527,6 +525,6 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     }
     runs.retain(|r| r.len() == n && !(r[0].0 <= m.start && m.start < r[r.len() - 1].1));
     // The label points back (这“五个共同”): the nearest run before it.
-    let best = runs.iter().filter(|r| r[0].0 < m.start).last()?;
+    let best = runs.iter().rev().find(|r| r[0].0 < m.start)?;
     Some(best.clone())
 }

@@ -105,7 +105,7 @@ fn resolve(
 ) -> Speaker {
     let c = clause.trim();
     let lex = |n: &str| ctx.rules.lexicon(n);
-    if lex("crowd").regex.is_match(c) {
+    if lex("crowd").regex().is_match(c) {
         return Speaker::Blocked;
     }
     // An official who is the clause's subject: the name opens it, after nothing but a title
@@ -197,7 +197,7 @@ pub fn assemble(
     let mut ci = 0;
     for para in ctx.paras {
         let first_cue_in_para = cues.get(ci).is_some_and(|c| c.at < para.end);
-        if !first_cue_in_para {
+        if !first_cue_in_para && cur.is_some() {
             // A paragraph without a cue continues the passage only if it holds a directive.
             let directive_para = para
                 .sentences

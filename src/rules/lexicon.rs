@@ -3,6 +3,7 @@
 //! looked up directly by the assemblers.
 
 use regex::Regex;
+use std::sync::OnceLock;
 
 /// A loaded word list.
 #[derive(Debug, Clone)]
@@ -14,8 +15,8 @@ pub struct Lexicon {
     pub longest_first: Vec<String>,
     /// The alternation `(?:t1|t2|…)`, longest first, escaped.
     pub alternation: String,
-    /// The compiled alternation, anchored nowhere.
-    pub regex: Regex,
+    /// The compiled alternation, built on first use.
+    compiled: OnceLock<Regex>,
 }
 
 impl Lexicon {
@@ -29,13 +30,24 @@ impl Lexicon {
             let parts: Vec<String> = longest_first.iter().map(|t| regex::escape(t)).collect();
             format!("(?:{})", parts.join("|"))
         };
-        let regex = Regex::new(&alternation)?;
+        // Checked here so a bad lexicon is reported at load time; compiled for real on first use.
+        regex_syntax::Parser::new()
+            .parse(&alternation)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
         Ok(Lexicon {
             name: name.to_string(),
             terms,
             longest_first,
             alternation,
-            regex,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// The alternation as a regex (longest first), compiled once, on first use.
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.alternation)
+                .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("empty class compiles"))
         })
     }
 
@@ -68,10 +80,10 @@ mod tests {
     fn longest_first_alternation() {
         let l = Lexicon::new("t", vec!["书记".into(), "副书记".into(), "a.b".into()]).unwrap();
         assert_eq!(l.alternation, r"(?:副书记|a\.b|书记)");
-        assert_eq!(l.regex.find("省委副书记").unwrap().as_str(), "副书记");
+        assert_eq!(l.regex().find("省委副书记").unwrap().as_str(), "副书记");
         assert_eq!(l.suffix_of("省委副书记"), Some("副书记"));
         assert_eq!(l.prefix_of("书记处"), Some("书记"));
         let empty = Lexicon::new("e", vec![]).unwrap();
-        assert!(empty.regex.find("").is_none());
+        assert!(empty.regex().find("").is_none());
     }
 }

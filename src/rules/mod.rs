@@ -431,8 +431,8 @@ impl RuleSet {
 
 fn first_line(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rev()
+        .find(|l| !l.trim().is_empty())
         .unwrap_or(s)
         .trim()
         .to_string()

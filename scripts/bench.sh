@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark, measured side by side in one run (not a timed test):
+#   - MB/s of `policyx batch` over the bench corpus with 1 and with 2 jobs, and the speed-up
+#   - the same corpus through jieba-rs tag() alone (examples/jieba_tag.rs), as the reference
+#   - peak RSS of the batch runs
+#   - wall time of `policyx extract` on the seed article as a piped process (start to exit)
+# Usage: scripts/bench.sh [CORPUS_DIR]   (default ../shared/corpus/bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/corpus/bench}
+[ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
+cargo build --release --quiet
+cargo build --release --quiet --example jieba_tag
+bin=target/release/policyx
+bytes=$(find "$corpus" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+timefmt='%e %M'
+run() { # jobs → "seconds peakKB"
+  /usr/bin/time -f "$timefmt" -o /tmp/policyx-bench.time "$bin" batch "$corpus" --jobs "$1" >/dev/null
+  cat /tmp/policyx-bench.time
+}
+read -r s1 m1 < <(run 1)
+read -r s2 m2 < <(run 2)
+jieba=$(target/release/examples/jieba_tag "$corpus")
+jmbs=$(echo "$jieba" | sed -E 's/.* ([0-9.]+) MB\/s.*/\1/')
+seed=testdata/seed/000_7a27c10ffd5541cc.txt
+n=20
+start=$(date +%s%N)
+for _ in $(seq $n); do "$bin" extract < "$seed" > /dev/null; done
+end=$(date +%s%N)
+piped_ms=$(echo "($end - $start) / 1000000 / $n" | bc -l)
+awk -v b="$bytes" -v s1="$s1" -v s2="$s2" -v m1="$m1" -v m2="$m2" -v j="$jmbs" -v p="$piped_ms" 'BEGIN {
+  mb1 = b / 1e6 / s1; mb2 = b / 1e6 / s2
+  printf "corpus             %.1f MB\n", b / 1e6
+  printf "batch, 1 job       %6.2f MB/s  (%.2f s, peak RSS %d MB)\n", mb1, s1, m1 / 1024
+  printf "batch, 2 jobs      %6.2f MB/s  (%.2f s, peak RSS %d MB)\n", mb2, s2, m2 / 1024
+  printf "jieba-rs tag()     %6.2f MB/s  (1 thread, reference)\n", j
+  printf "ratio 1 job / jieba      %.2fx\n", mb1 / j
+  printf "speed-up 2 jobs / 1 job  %.2fx\n", mb2 / mb1
+  printf "extract seed, piped      %.1f ms (mean of 20 runs, start to exit)\n", p
+}'

@@ -1,0 +1,491 @@
+//! CLI tests: run the `policyx` binary as a user would.
+
+mod common;
+
+use assert_cmd::Command;
+use common::root;
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+
+fn policyx() -> Command {
+    Command::cargo_bin("policyx").expect("binary builds")
+}
+
+fn json_lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect()
+}
+
+const SEED: &str = "testdata/seed/000_7a27c10ffd5541cc.txt";
+
+#[test]
+fn extract_file_and_stdin_give_the_same_document() {
+    let from_file = policyx()
+        .current_dir(root())
+        .args(["extract", SEED])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let bytes = std::fs::read(root().join(SEED)).expect("seed");
+    let from_stdin = policyx()
+        .arg("extract")
+        .write_stdin(bytes.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let bare = policyx()
+        .write_stdin(bytes)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut a: Value = serde_json::from_slice(&from_file).expect("json");
+    let b: Value = serde_json::from_slice(&from_stdin).expect("json");
+    let c: Value = serde_json::from_slice(&bare).expect("json");
+    assert_eq!(a["source"]["path"], SEED);
+    assert_eq!(b["source"]["path"], Value::Null);
+    a["source"]["path"] = Value::Null;
+    assert_eq!(a, b);
+    assert_eq!(b, c);
+    assert_eq!(a["officials"].as_array().map(Vec::len), Some(5));
+    let keys: Vec<&String> = a.as_object().expect("object").keys().collect();
+    assert_eq!(keys[0], "schema_version");
+    assert_eq!(keys[1], "source");
+}
+
+#[test]
+fn pretty_output_is_indented() {
+    let out = policyx()
+        .current_dir(root())
+        .args(["extract", "--pretty", SEED])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).starts_with("{\n  \"schema_version\": \"1.0\""));
+}
+
+#[test]
+fn missing_file_is_one_line_error_exit_1() {
+    let out = policyx()
+        .args(["extract", "/no/such/file.txt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("policyx: /no/such/file.txt"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn forced_encoding_and_unknown_encoding() {
+    let gbk = root().join("testdata/fixtures/gbk.txt");
+    let out = policyx()
+        .args(["extract", "--encoding", "gbk"])
+        .arg(&gbk)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["source"]["encoding"], "gb18030");
+    policyx()
+        .args(["extract", "--encoding", "klingon"])
+        .arg(&gbk)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn broken_rule_file_exits_2_with_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("bad.toml"), "[[rule]]\nid ＝ \"x\"\n").expect("write");
+    let out = policyx()
+        .arg("--extra-rules")
+        .arg(dir.path())
+        .args(["extract", SEED])
+        .current_dir(root())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("extra/bad.toml:2:"), "{err}");
+    assert!(err.contains("全角"), "{err}");
+    policyx()
+        .args(["rules", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn extra_rules_add_a_rule() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("mine.toml"),
+        "[[rule]]\nid = \"slogan.book\"\nkind = \"slogan\"\npattern = '''《(?P<text>[^》]{1,20})》'''\n",
+    )
+    .expect("write");
+    let out = policyx()
+        .arg("--extra-rules")
+        .arg(dir.path())
+        .arg("extract")
+        .write_stdin("学习《党章》。")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["slogans"][0]["text"], "党章");
+    assert_eq!(v["slogans"][0]["rule"], "slogan.book");
+}
+
+#[test]
+fn rules_test_and_check_pass_on_defaults() {
+    let out = policyx()
+        .args(["rules", "test"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains(" 0 failed"));
+    policyx().args(["rules", "check"]).assert().success();
+    policyx()
+        .args(["rules", "check"])
+        .arg(root().join("rules"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn schema_is_json_schema_with_version() {
+    let out = policyx()
+        .arg("schema")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["x-schema-version"], "1.0");
+    assert!(v["properties"]["principles"].is_object());
+}
+
+#[test]
+fn explain_lists_competing_candidates() {
+    let out = policyx()
+        .current_dir(root())
+        .args(["extract", "--explain", "--json", SEED])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert!(v["kinds"]["official"]["kept"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty()));
+    let text = policyx()
+        .current_dir(root())
+        .args(["extract", "--explain", SEED])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&text).contains("kept    official.titles-before-names"));
+}
+
+/// A small mixed tree: UTF-8, GBK, a zip (with a hostile entry name), a tar.gz, a broken zip, a binary.
+fn mixed_tree(dir: &Path) {
+    let d = dir.join("in");
+    std::fs::create_dir_all(d.join("sub")).expect("mkdir");
+    std::fs::copy(root().join(SEED), d.join("a_seed.txt")).expect("copy");
+    std::fs::copy(
+        root().join("testdata/fixtures/gbk.txt"),
+        d.join("sub/b_gbk.txt"),
+    )
+    .expect("copy");
+    std::fs::write(d.join(".hidden.txt"), "省委书记王一民要求，要抓落实。").expect("write");
+    std::fs::write(d.join("sub/c.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    std::fs::write(d.join("d_broken.zip"), b"PK\x03\x04 this is not a zip").expect("write");
+    let f = std::fs::File::create(d.join("e_archive.zip")).expect("zip");
+    let mut z = zip::ZipWriter::new(f);
+    let opts = zip::write::SimpleFileOptions::default();
+    z.start_file("inner/one.txt", opts).expect("entry");
+    z.write_all("市长李三平强调，要抓好统计。".as_bytes())
+        .expect("write");
+    z.start_file("../../evil.txt", opts).expect("entry");
+    z.write_all("省长张二海要求，各地要守住底线。".as_bytes())
+        .expect("write");
+    z.finish().expect("finish");
+    let f = std::fs::File::create(d.join("f_archive.tar.gz")).expect("tgz");
+    let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
+    let mut t = tar::Builder::new(gz);
+    let body = "县长赵四海指出，要做好防汛。".as_bytes();
+    let mut h = tar::Header::new_gnu();
+    h.set_size(body.len() as u64);
+    h.set_mode(0o644);
+    h.set_cksum();
+    t.append_data(&mut h, "x/two.txt", body).expect("append");
+    t.into_inner().expect("tar").finish().expect("gz");
+}
+
+#[test]
+fn batch_mixed_tree_in_order_with_error_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    mixed_tree(dir.path());
+    let run = |jobs: &str| {
+        policyx()
+            .current_dir(dir.path())
+            .args(["batch", "in", "--jobs", jobs])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"), "output must not depend on --jobs");
+    let lines = json_lines(&one);
+    let paths: Vec<String> = lines
+        .iter()
+        .map(|l| l["source"]["path"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "in/a_seed.txt",
+            "in/d_broken.zip",
+            "in/e_archive.zip!/inner/one.txt",
+            "in/e_archive.zip!/../../evil.txt",
+            "in/f_archive.tar.gz!/x/two.txt",
+            "in/sub/b_gbk.txt",
+        ]
+    );
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("broken archive")));
+    assert_eq!(lines[2]["tasks"][0]["speaker"], "李三平");
+    assert_eq!(lines[5]["source"]["encoding"], "gb18030");
+    assert_eq!(lines[4]["tasks"][0]["speaker"], "赵四海");
+}
+
+#[test]
+fn batch_out_dir_never_writes_outside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    mixed_tree(dir.path());
+    let out = dir.path().join("out");
+    policyx()
+        .current_dir(dir.path())
+        .args(["batch", "in", "--out-dir", "out"])
+        .assert()
+        .code(1);
+    assert!(out.join("in/a_seed.txt.json").is_file());
+    assert!(out.join("in/e_archive.zip/inner/one.txt.json").is_file());
+    assert!(out.join("in/e_archive.zip/evil.txt.json").is_file());
+    assert!(!dir.path().join("evil.txt.json").exists());
+    assert!(!out.join("evil.txt.json").exists());
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(out.join("in/sub/b_gbk.txt.json")).expect("read"))
+            .expect("json");
+    assert_eq!(v["source"]["encoding"], "gb18030");
+}
+
+#[test]
+fn batch_csv_tables() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    policyx()
+        .current_dir(root())
+        .args(["batch", SEED, "--format", "csv", "--out-dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let tasks = std::fs::read_to_string(dir.path().join("tasks.csv")).expect("tasks.csv");
+    assert_eq!(tasks.lines().count(), 21);
+    assert!(tasks.starts_with("path,part,speaker,cue,text,start,end,rule"));
+    let principles =
+        std::fs::read_to_string(dir.path().join("principles.csv")).expect("principles.csv");
+    assert_eq!(principles.lines().count(), 1 + 24);
+    assert!(std::fs::read_to_string(dir.path().join("officials.csv"))
+        .expect("officials.csv")
+        .contains("徐家新"));
+    policyx()
+        .args(["batch", SEED, "--format", "csv"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn batch_split_keeps_spans_relative_to_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        "### 第一条\n省长张二海要求，各地要抓好春耕。\n### 第二条\n市长李三平强调，要做好统计。\n";
+    let p = dir.path().join("bulletin.md");
+    std::fs::write(&p, text).expect("write");
+    let out = policyx()
+        .args(["batch", "--split", "^### "])
+        .arg(&p)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"]["part"], 0);
+    assert_eq!(lines[1]["source"]["part"], 1);
+    assert_eq!(lines[1]["title"], "第二条");
+    let span = &lines[1]["officials"][0]["span"];
+    let (a, b) = (
+        span[0].as_u64().expect("a") as usize,
+        span[1].as_u64().expect("b") as usize,
+    );
+    assert_eq!(common::slice(text, [a, b]), "李三平");
+}
+
+#[test]
+fn batch_paths_from_stdin_and_stats() {
+    let out = policyx()
+        .current_dir(root())
+        .args(["batch", "-", "--stats"])
+        .write_stdin(format!("{SEED}\ntestdata/fixtures/gbk.txt\n"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(json_lines(&out.stdout).len(), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("files 2,") && err.contains("MB/s") && err.contains("load"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stream_keeps_order_and_ids_and_reports_bad_lines() {
+    let input = "{\"id\": 7, \"text\": \"省长张二海要求，各地要抓好春耕。\"}\nnot json\n{\"id\": \"b\", \"body\": \"x\"}\n{\"id\": \"c\", \"text\": \"会议指出，必须坚持稳中求进。\"}\n";
+    let out = policyx()
+        .arg("stream")
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["source"]["id"], 7);
+    assert_eq!(lines[0]["tasks"][0]["speaker"], "张二海");
+    assert!(lines[1]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("not JSON")));
+    assert!(lines[2]["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("no string field 'text'")));
+    assert_eq!(lines[3]["source"]["id"], "c");
+    let custom = policyx()
+        .args(["stream", "--text-field", "body"])
+        .write_stdin("{\"id\":1,\"body\":\"会议指出，必须坚持。\"}\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json_lines(&custom)[0]["tasks"][0]["speaker"], "会议");
+}
+
+#[test]
+fn closed_pipe_exits_zero() {
+    // `policyx … | head -c 10`: the closed pipe is not an error.
+    let bin = assert_cmd::cargo::cargo_bin("policyx");
+    let seed = root().join(SEED);
+    for cmd in [
+        format!(
+            "'{}' batch '{}' '{}' | head -c 10 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            bin.display(),
+            seed.display(),
+            root().join("testdata").display()
+        ),
+        format!(
+            "'{}' extract --pretty '{}' | head -c 10 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            bin.display(),
+            seed.display()
+        ),
+    ] {
+        let status = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(&cmd)
+            .status()
+            .expect("bash");
+        assert!(status.success(), "{cmd}");
+    }
+}
+
+/// The dev texts as stream input (`{"id": file, "text": …}` lines); the fixtures when shared/ is absent.
+fn stream_input() -> String {
+    let dev = root().join("../shared/eval/dev");
+    let dir = if dev.is_dir() {
+        dev
+    } else {
+        root().join("testdata/fixtures")
+    };
+    let mut s = String::new();
+    for p in common::files_in(&dir, "txt") {
+        let bytes = std::fs::read(&p).expect("read");
+        let text = policyx::decode::decode(&bytes, None).text;
+        let id = p.file_name().map(|n| n.to_string_lossy().into_owned());
+        s.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn gnu_parallel_pipe_gives_byte_identical_output() {
+    let input = stream_input();
+    let single = policyx()
+        .arg("stream")
+        .write_stdin(input.clone())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let bin = assert_cmd::cargo::cargo_bin("policyx");
+    let out = std::process::Command::new("parallel")
+        .args(["--pipe", "-k", "-N", "5", "--jobs", "2"])
+        .arg(format!("{} stream", bin.display()))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            let mut stdin = child.stdin.take().expect("stdin");
+            let input = input.clone();
+            let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+            let out = child.wait_with_output();
+            writer.join().ok();
+            out
+        })
+        .expect("GNU parallel is installed (.ci/run installs it)");
+    assert!(out.status.success());
+    assert_eq!(json_lines(&single).len(), input.lines().count());
+    assert!(
+        out.stdout == single,
+        "parallel output differs from a single process"
+    );
+}
