@@ -38,6 +38,8 @@ pub enum Command {
     Rules(RulesCommand),
     /// Print the JSON Schema of the output.
     Schema,
+    /// Score the rules against a gold file (the format of shared/eval/*/gold.jsonl).
+    Eval(EvalFlags),
 }
 
 #[derive(Debug, Args, Default)]
@@ -118,4 +120,20 @@ pub enum RulesCommand {
         /// Rule folder to check instead of the rules in use.
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct EvalFlags {
+    /// The gold file: one JSON object per line, `file` relative to the gold file's folder.
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Print everything as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 when FIELD's F1 is below X (repeatable), e.g. --min-f1 tasks=0.85.
+    #[arg(long, value_name = "FIELD=X")]
+    pub min_f1: Vec<String>,
+    /// Examples listed per group of misses.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
 }

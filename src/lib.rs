@@ -10,6 +10,7 @@ pub mod clean;
 pub mod convert;
 pub mod decode;
 pub mod document;
+pub mod eval;
 pub mod extract;
 pub mod inputs;
 pub mod metadata;

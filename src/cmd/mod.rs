@@ -2,6 +2,7 @@
 //! Shared here: building the rule set from the rule flags.
 
 pub mod batch;
+pub mod eval;
 pub mod extract;
 pub mod rules;
 pub mod schema;
@@ -18,6 +19,7 @@ pub fn run(command: Command, rule_flags: &RuleFlags) -> Result<i32> {
         Command::Extract(f) => extract::run(&f, rule_flags),
         Command::Rules(r) => rules::run(r, rule_flags),
         Command::Schema => schema::run(),
+        Command::Eval(f) => eval::run(&f, rule_flags),
         Command::Batch(f) => batch::run(&f, rule_flags),
         Command::Stream(f) => stream::run(&f, rule_flags),
     }

@@ -23,6 +23,7 @@ use crate::rules::{Kind, Match, RuleSet};
 use crate::segment::{segment, Paragraph};
 use candidates::{resolve, Dropped};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// Start of the clause that ends at byte `end`: the text back to the nearest
 /// `stop` character outside quotes, at most `max_chars` characters.
@@ -52,6 +53,8 @@ pub struct Ctx<'a> {
     pub paras: &'a [Paragraph],
     /// The document's clauses, computed on first use (see [`principles`]).
     pub clauses: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// The jieba segmenter, loaded on first use by a rule that needs it.
+    pub jieba: &'a OnceLock<jieba_rs::Jieba>,
 }
 
 /// Every match that competed, for `--explain`.
@@ -67,6 +70,8 @@ pub struct Trace {
 pub struct Extractor {
     pub rules: RuleSet,
     modal: tasks::ModalFinder,
+    /// Loaded only when a `mode = "jieba"` rule matches (about 0.2 s).
+    jieba: OnceLock<jieba_rs::Jieba>,
 }
 
 impl Extractor {
@@ -75,7 +80,11 @@ impl Extractor {
             &rules.lexicon("modal").alternation,
             &rules.lexicon("non_modal").alternation,
         )?;
-        Ok(Extractor { rules, modal })
+        Ok(Extractor {
+            rules,
+            modal,
+            jieba: OnceLock::new(),
+        })
     }
 
     /// Extracts one decoded document.
@@ -103,6 +112,7 @@ impl Extractor {
             map: &cleaned.body,
             paras: &paras,
             clauses: Default::default(),
+            jieba: &self.jieba,
         };
         let mut trace = Trace::default();
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();

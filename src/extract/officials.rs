@@ -103,6 +103,63 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     &seg[cut..]
 }
 
+/// Where a name starting at `a` ends, when no following word decides it
+/// (王一民充分肯定…): jieba tags the text from the surname on. Names are words
+/// jieba does not know (`x`) or tags as names (`nr`, `nrfg`); it splits some
+/// three-character names (徐家/新, 吕/岩峰), so a two-character name followed by
+/// a one-character word, or a surname followed by a two-character noun, make
+/// one three-character name. Anything else is no name. Jieba is loaded only
+/// when neither reading is ruled out by the lexicons first.
+fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
+    let text = ctx.text;
+    let end = text[a..]
+        .find(|c: char| !is_han(c))
+        .map_or(text.len(), |k| a + k);
+    let window = &text[a..text.floor_char_boundary((a + 24).min(end))];
+    let cut = |n: usize| {
+        window
+            .char_indices()
+            .nth(n)
+            .map_or(window.len(), |(k, _)| k)
+    };
+    if !plausible_name(ctx, &window[..cut(2)]) && !plausible_name(ctx, &window[..cut(3)]) {
+        return None;
+    }
+    let jieba = ctx.jieba.get_or_init(jieba_rs::Jieba::new);
+    let tags = jieba.tag(window, true);
+    let len = |w: &str| w.chars().count();
+    let name_tag = |t: &str| matches!(t, "x" | "nr" | "nrfg");
+    let function = |t: &str| {
+        matches!(
+            t.chars().next(),
+            Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'm' | 'q')
+        )
+    };
+    let first = tags.first()?;
+    let next = tags.get(1);
+    let n = match (len(first.word), name_tag(first.tag)) {
+        (3, true) => 3,
+        (2, true) => match next {
+            Some(t) if len(t.word) == 1 && !function(t.tag) => 3,
+            _ => 2,
+        },
+        (1, true) => match next {
+            Some(t) if len(t.word) == 2 && t.tag.starts_with('n') && !name_tag(t.tag) => 3,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    // 韩正于…: a name does not end in a preposition.
+    let n = if n == 3
+        && "于在和与对向同为将把被".contains(window[cut(2)..cut(3)].chars().next().unwrap_or(' '))
+    {
+        2
+    } else {
+        n
+    };
+    Some((a, a + cut(n)))
+}
+
 /// Is `name` plausible as a personal name?
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let n = name.chars().count();
@@ -149,6 +206,15 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             v
         } else {
             m.group("name").into_iter().collect()
+        };
+        let names: Vec<(usize, usize)> = if ctx.rules.rules[m.rule].mode.as_deref() == Some("jieba")
+        {
+            names
+                .into_iter()
+                .filter_map(|(a, _)| jieba_name(ctx, a))
+                .collect()
+        } else {
+            names
         };
         for (a, b) in names {
             let name = &text[a..b];

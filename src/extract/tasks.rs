@@ -156,6 +156,38 @@ fn resolve(
     Speaker::Unknown
 }
 
+/// Characters that end the clause a cue's speaker stands in.
+const CLAUSE_STOPS: &str = "，。；：！？“”‘’\n,;:!?";
+
+/// The subject of a whole sentence: a meeting that opens it, else as [`resolve`].
+fn resolve_subject(
+    ctx: &Ctx,
+    s: &str,
+    at: usize,
+    names: &[(usize, String)],
+    officials: &[Official],
+) -> Speaker {
+    if ctx
+        .rules
+        .lexicon("meeting_subject")
+        .prefix_of(s.trim())
+        .is_some()
+    {
+        return Speaker::Named("会议".to_string());
+    }
+    match resolve(ctx, s, at, names, officials) {
+        // A sentence is no bare name: only a titled official or a pronoun counts.
+        Speaker::Named(n) if n != "会议" && officials.iter().any(|o| o.name == n) => {
+            Speaker::Named(n)
+        }
+        Speaker::Named(n) if ctx.rules.lexicon("pronoun").prefix_of(s.trim()).is_some() => {
+            Speaker::Named(n)
+        }
+        Speaker::Blocked => Speaker::Blocked,
+        _ => Speaker::Unknown,
+    }
+}
+
 /// Builds the tasks of a document.
 pub fn assemble(
     ctx: &Ctx,
@@ -172,14 +204,21 @@ pub fn assemble(
         };
         let clause = match m.group("speaker") {
             Some((x, y)) => &text[x..y],
-            None => &text[super::clause_before(text, a, 40, "，。；：！？“”‘’\n,;:!?")..a],
+            None => &text[super::clause_before(text, a, 40, CLAUSE_STOPS)..a],
         };
-        let speaker = resolve(ctx, clause, m.start, &names, officials);
+        let speaker = if clause.trim().is_empty() {
+            // "…陈文清在会上讲话，表示要…": the cue continues a sentence whose subject opens it.
+            let s0 = super::clause_before(text, a, 200, "。！？；\n");
+            resolve_subject(ctx, &text[s0..a], m.start, &names, officials)
+        } else {
+            resolve(ctx, clause, m.start, &names, officials)
+        };
         if speaker == Speaker::Unknown {
             continue;
         }
-        // The separator after the cue verb is one character (，or ：).
-        let text_start = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
+        // The text starts where the match ends: after the separator (，or ：), or at the modal
+        // that follows the verb directly (强调要…).
+        let text_start = m.end;
         cues.push(Cue {
             at: m.start,
             text_start,

@@ -85,6 +85,7 @@ impl Kind {
     pub fn modes(self) -> &'static [&'static str] {
         match self {
             Kind::Principle => &["after", "before", "quoted", "enumerated", "anaphor"],
+            Kind::Official => &["jieba"],
             _ => &[],
         }
     }
@@ -289,7 +290,7 @@ impl RuleSet {
                         ));
                         continue;
                     }
-                } else if !kind.modes().is_empty() {
+                } else if kind == Kind::Principle {
                     errors.push(at(
                         raw.kind.span(),
                         format!("kind '{}' needs a mode", kind.name()),
