@@ -207,7 +207,7 @@ fn explain_lists_competing_candidates() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8_lossy(&text).contains("kept    official.titles-before-names"));
+    assert!(String::from_utf8_lossy(&text).contains("official.titles-before-names (priority 50)"));
 }
 
 /// A small mixed tree: UTF-8, GBK, a zip (with a hostile entry name), a tar.gz, a broken zip, a binary.

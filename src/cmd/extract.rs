@@ -1,12 +1,15 @@
 //! `policyx extract [FILE]`: one document in (a file, or stdin), one JSON
-//! object out. `--explain` shows every competing rule match.
+//! object out. `--explain` shows, for every kept item, the candidates it beat
+//! and why (priority, then length, then position), and the principle
+//! candidates whose items could not be found; in colour on a terminal, as
+//! JSON with `--json`.
 
 use crate::flags::{ExtractFlags, RuleFlags};
 use anyhow::{Context, Result};
 use policyx::decode::{decode, parse_encoding};
 use policyx::document::SourceInfo;
-use policyx::extract::{Extractor, Trace};
-use std::io::{Read, Write};
+use policyx::extract::{Candidate, Extractor, Trace};
+use std::io::{IsTerminal, Read, Write};
 
 pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
     let forced = flags
@@ -41,10 +44,10 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     if flags.explain {
         if flags.json {
-            serde_json::to_writer_pretty(&mut out, &explain_json(&ex, &decoded.text, &trace))?;
+            serde_json::to_writer_pretty(&mut out, &explain_json(&ex, &trace))?;
             writeln!(out)?;
         } else {
-            explain_text(&mut out, &ex, &trace)?;
+            explain_text(&mut out, &ex, &trace, std::io::stdout().is_terminal())?;
         }
         return Ok(0);
     }
@@ -58,10 +61,10 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
     Ok(0)
 }
 
-fn explain_json(ex: &Extractor, _input: &str, trace: &Trace) -> serde_json::Value {
-    let m = |m: &policyx::rules::Match| {
-        let r = &ex.rules.rules[m.rule];
-        serde_json::json!({ "rule": r.id, "priority": r.priority, "clean_span": [m.start, m.end] })
+fn explain_json(ex: &Extractor, trace: &Trace) -> serde_json::Value {
+    let c = |c: &Candidate| {
+        let r = &ex.rules.rules[c.rule];
+        serde_json::json!({ "rule": r.id, "priority": r.priority, "span": c.span, "text": c.text })
     };
     let mut kinds = serde_json::Map::new();
     for (kind, kept) in &trace.kept {
@@ -70,53 +73,72 @@ fn explain_json(ex: &Extractor, _input: &str, trace: &Trace) -> serde_json::Valu
             .get(kind)
             .into_iter()
             .flatten()
-            .map(|d| serde_json::json!({ "candidate": m(&d.loser), "lost_to": m(&d.winner), "why": "overlaps a match with higher priority, or as high and longer, or as long and earlier" }))
+            .map(|(l, w)| serde_json::json!({ "candidate": c(l), "lost_to": c(w), "why": why(ex, l, w) }))
             .collect();
-        kinds.insert(
-            kind.name().to_string(),
-            serde_json::json!({ "kept": kept.iter().map(m).collect::<Vec<_>>(), "dropped": dropped }),
-        );
+        kinds.insert(kind.name().to_string(), serde_json::json!({ "kept": kept.iter().map(c).collect::<Vec<_>>(), "dropped": dropped }));
     }
-    let unbuilt: Vec<_> = trace.unbuilt.iter().map(m).collect();
+    let unbuilt: Vec<_> = trace.unbuilt.iter().map(c).collect();
     serde_json::json!({ "kinds": kinds, "principle_candidates_without_items": unbuilt })
 }
 
-fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace) -> Result<()> {
-    for (kind, kept) in &trace.kept {
-        writeln!(out, "== {}", kind.name())?;
-        for k in kept {
-            let r = &ex.rules.rules[k.rule];
-            writeln!(
-                out,
-                "  kept    {} (priority {}) at {}..{}",
-                r.id, r.priority, k.start, k.end
-            )?;
+/// Why `w` beat `l` under the overlap policy.
+fn why(ex: &Extractor, l: &Candidate, w: &Candidate) -> &'static str {
+    let (pl, pw) = (
+        ex.rules.rules[l.rule].priority,
+        ex.rules.rules[w.rule].priority,
+    );
+    let (ll, lw) = (l.span[1] - l.span[0], w.span[1] - w.span[0]);
+    if pw > pl {
+        "higher priority"
+    } else if lw > ll {
+        "same priority, longer"
+    } else if w.span[0] < l.span[0] {
+        "same priority and length, earlier"
+    } else {
+        "same priority, length and start: earlier rule"
+    }
+}
+
+fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace, colour: bool) -> Result<()> {
+    let paint = |code: &str, s: String| {
+        if colour {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s
         }
-        for d in trace.dropped.get(kind).into_iter().flatten() {
-            let (l, w) = (
-                &ex.rules.rules[d.loser.rule],
-                &ex.rules.rules[d.winner.rule],
-            );
-            writeln!(
-                out,
-                "  dropped {} (priority {}) at {}..{}: lost to {} (priority {}) at {}..{}",
-                l.id,
-                l.priority,
-                d.loser.start,
-                d.loser.end,
-                w.id,
-                w.priority,
-                d.winner.start,
-                d.winner.end
-            )?;
+    };
+    let show = |c: &Candidate| {
+        let r = &ex.rules.rules[c.rule];
+        format!(
+            "{} (priority {}) [{}, {}) {}",
+            r.id,
+            r.priority,
+            c.span[0],
+            c.span[1],
+            c.text.chars().take(40).collect::<String>()
+        )
+    };
+    for (kind, kept) in &trace.kept {
+        let dropped = trace.dropped.get(kind).map_or(&[][..], Vec::as_slice);
+        if kept.is_empty() && dropped.is_empty() {
+            continue;
+        }
+        writeln!(out, "{}", paint("1", format!("== {}", kind.name())))?;
+        for k in kept {
+            writeln!(out, "  {} {}", paint("32", "kept   ".into()), show(k))?;
+            for (l, w) in dropped.iter().filter(|(_, w)| w == k) {
+                writeln!(
+                    out,
+                    "    {} {}: {}",
+                    paint("31", "beat   ".into()),
+                    show(l),
+                    why(ex, l, w)
+                )?;
+            }
         }
     }
     for u in &trace.unbuilt {
-        writeln!(
-            out,
-            "  no items  {} at {}..{}",
-            ex.rules.rules[u.rule].id, u.start, u.end
-        )?;
+        writeln!(out, "  {} {}", paint("33", "no items".into()), show(u))?;
     }
     Ok(())
 }

@@ -21,7 +21,7 @@ use crate::document::{Document, Slogan, SourceInfo, SCHEMA_VERSION};
 use crate::offsets::MappedText;
 use crate::rules::{Kind, Match, RuleSet};
 use crate::segment::{segment, Paragraph};
-use candidates::{resolve, Dropped};
+use candidates::resolve;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
@@ -57,13 +57,34 @@ pub struct Ctx<'a> {
     pub jieba: &'a OnceLock<jieba_rs::Jieba>,
 }
 
+/// A rule match as `--explain` shows it: the rule, its span in the input and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub rule: usize,
+    pub span: crate::document::Span,
+    pub text: String,
+}
+
 /// Every match that competed, for `--explain`.
 #[derive(Debug, Clone, Default)]
 pub struct Trace {
-    pub kept: BTreeMap<Kind, Vec<Match>>,
-    pub dropped: BTreeMap<Kind, Vec<Dropped>>,
+    pub kept: BTreeMap<Kind, Vec<Candidate>>,
+    /// (the dropped match, the match it lost to)
+    pub dropped: BTreeMap<Kind, Vec<(Candidate, Candidate)>>,
     /// Principle matches whose items could not be found.
-    pub unbuilt: Vec<Match>,
+    pub unbuilt: Vec<Candidate>,
+}
+
+fn candidate(ctx: &Ctx, m: &Match) -> Candidate {
+    let (a, b) = m
+        .group("names")
+        .or_else(|| m.group("name"))
+        .unwrap_or((m.start, m.end));
+    Candidate {
+        rule: m.rule,
+        span: ctx.map.span(a, b),
+        text: ctx.text[a..b].to_string(),
+    }
 }
 
 /// Extracts documents with one compiled rule set.
@@ -128,8 +149,16 @@ impl Extractor {
         }
         let mut take = |kind: Kind, ms: Vec<Match>| -> Vec<Match> {
             let (kept, dropped) = resolve(&self.rules, ms);
-            trace.kept.insert(kind, kept.clone());
-            trace.dropped.insert(kind, dropped);
+            trace
+                .kept
+                .insert(kind, kept.iter().map(|m| candidate(&ctx, m)).collect());
+            trace.dropped.insert(
+                kind,
+                dropped
+                    .iter()
+                    .map(|d| (candidate(&ctx, &d.loser), candidate(&ctx, &d.winner)))
+                    .collect(),
+            );
             kept
         };
         let mut get = |k: Kind| by_kind.remove(&k).unwrap_or_default();
@@ -163,7 +192,7 @@ impl Extractor {
                     built.push(b);
                     viable.push(m);
                 }
-                None => trace.unbuilt.push(m),
+                None => trace.unbuilt.push(candidate(&ctx, &m)),
             }
         }
         let kept = take(Kind::Principle, viable);
