@@ -489,3 +489,109 @@ fn gnu_parallel_pipe_gives_byte_identical_output() {
         "parallel output differs from a single process"
     );
 }
+
+#[test]
+fn rules_check_reports_each_problem_with_position_and_hint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("lexicons")).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("rules/lexicons")).expect("lexicons") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(
+            &p,
+            dir.path()
+                .join("lexicons")
+                .join(p.file_name().expect("name")),
+        )
+        .expect("copy");
+    }
+    std::fs::copy(
+        root().join("rules/macros.toml"),
+        dir.path().join("macros.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        r#"[[rule]]
+id = "a"
+kind = "slogan"
+colour = "red"
+pattern = '(?P<text>x)'
+
+[[rule]]
+id = "b"
+kind = "slogan"
+pattern = '(?P<text>{{no_such_list}})'
+
+[[rule]]
+id = "c"
+kind = "slogan"
+pattern = '(?P<text>[unclosed)'
+
+[[rule]]
+id = "d"
+kind = "slogan"
+pattern = '(?P<text>(\w{500}){500})'
+"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("dup.toml"),
+        "[[rule]]\nid = \"slogan.quoted\"\nkind = \"slogan\"\npattern = '(?P<text>y)'\n[[rule]]\nid = \"slogan.quoted\"\nkind = \"slogan\"\npattern = '(?P<text>z)'\n",
+    )
+    .expect("write");
+    let out = policyx()
+        .args(["rules", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:4:") && err.contains("unknown field `colour`"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    // Once the unknown key is fixed, the other problems show.
+    let fixed = std::fs::read_to_string(dir.path().join("bad.toml"))
+        .expect("read")
+        .replace("colour = \"red\"\n", "");
+    std::fs::write(dir.path().join("bad.toml"), fixed).expect("write");
+    let out = policyx()
+        .args(["rules", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml:9:")
+            && err.contains("rule b: unknown lexicon or macro '{{no_such_list}}'"),
+        "{err}"
+    );
+    assert!(err.contains("rule c: invalid regex"), "{err}");
+    assert!(err.contains("rule d: pattern is too large"), "{err}");
+    assert!(
+        err.contains("dup.toml:6:") && err.contains("rule slogan.quoted: duplicate rule id"),
+        "{err}"
+    );
+
+    // A rule whose pattern never matches its own examples.
+    let dir2 = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir2.path().join("dead.toml"),
+        "[[rule]]\nid = \"dead\"\nkind = \"slogan\"\npattern = '(?P<text>从不出现)'\n[[rule.example]]\ntext = \"别的文字\"\n[[rule.example]]\ntext = \"无\"\nmatch = false\n",
+    )
+    .expect("write");
+    let out = policyx()
+        .arg("--extra-rules")
+        .arg(dir2.path())
+        .args(["rules", "check"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("rule dead: the pattern never matches its own examples"));
+}
