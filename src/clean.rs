@@ -12,7 +12,7 @@
 
 use crate::metadata::{self, Metadata};
 use crate::offsets::MappedText;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The cleaned text of a document and what was learnt while cleaning it.
 #[derive(Debug, Clone)]
@@ -273,28 +273,32 @@ fn heading(line: &str) -> Option<&str> {
 }
 
 /// Keeps the first of equal paragraphs and drops truncated copies of longer ones.
+///
+/// A paragraph is a truncated copy when some longer paragraph starts with it;
+/// in sorted order that longer paragraph is its next distinct neighbour, so
+/// the check is a sort, not a comparison of every pair.
 fn dedupe(text: &str, lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let key = |&(a, b): &(usize, usize)| -> String {
-        text[a..b].chars().take(MIN_TRUNCATED_CHARS).collect()
-    };
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        by_key.entry(key(l)).or_default().push(i);
+    let strs: Vec<&str> = lines.iter().map(|&(a, b)| &text[a..b]).collect();
+    let mut order: Vec<usize> = (0..strs.len()).collect();
+    order.sort_by(|&i, &j| strs[i].cmp(strs[j]));
+    let mut truncated = vec![false; strs.len()];
+    // Walking backwards, `next` is the nearest following paragraph that differs.
+    let mut next: Option<&str> = None;
+    let mut run_start: Option<&str> = None;
+    for &i in order.iter().rev() {
+        let s = strs[i];
+        if run_start != Some(s) {
+            next = run_start;
+            run_start = Some(s);
+        }
+        if s.chars().count() >= MIN_TRUNCATED_CHARS && next.is_some_and(|t| t.starts_with(s)) {
+            truncated[i] = true;
+        }
     }
     let mut seen: HashSet<&str> = HashSet::new();
     let mut keep = Vec::new();
     for (i, &(a, b)) in lines.iter().enumerate() {
-        let s = &text[a..b];
-        if !seen.insert(s) {
-            continue;
-        }
-        let long_enough = s.chars().count() >= MIN_TRUNCATED_CHARS;
-        let truncated = long_enough
-            && by_key[&key(&(a, b))].iter().any(|&j| {
-                let (c, d) = lines[j];
-                j != i && d - c > b - a && text[c..d].starts_with(s)
-            });
-        if !truncated {
+        if seen.insert(strs[i]) && !truncated[i] {
             keep.push((a, b));
         }
     }

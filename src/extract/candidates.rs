@@ -8,6 +8,7 @@
 //! that beat it, for `--explain`.
 
 use crate::rules::{Match, RuleSet};
+use std::collections::BTreeMap;
 
 /// A match that lost to another.
 #[derive(Debug, Clone)]
@@ -35,19 +36,27 @@ pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dro
             .then(a.start.cmp(&b.start))
             .then(a.rule.cmp(&b.rule))
     });
+    // Kept cores are disjoint, so ordered by start they are ordered by end too: the only kept
+    // core that can overlap [ms, me) is the last one starting before me.
     let mut kept: Vec<Match> = Vec::new();
+    let mut index: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     let mut dropped = Vec::new();
     for m in matches {
         let (ms, me) = core(&m);
-        match kept.iter().find(|k| {
-            let (ks, ke) = core(k);
-            ks < me && ms < ke
-        }) {
-            Some(w) => dropped.push(Dropped {
-                winner: w.clone(),
+        let hit = index
+            .range(..me.max(ms + 1))
+            .next_back()
+            .filter(|(&ks, &(ke, _))| ks < me.max(ms + 1) && ms < ke.max(ks + 1))
+            .map(|(_, &(_, i))| i);
+        match hit {
+            Some(i) => dropped.push(Dropped {
+                winner: kept[i].clone(),
                 loser: m,
             }),
-            None => kept.push(m),
+            None => {
+                index.insert(ms, (me, kept.len()));
+                kept.push(m);
+            }
         }
     }
     kept.sort_by_key(|m| (m.start, m.end));

@@ -231,10 +231,15 @@ impl Extractor {
             }
             principles_out.push(b.principle.clone());
         }
-        let used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
+        let mut used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
+        used.sort_unstable();
         let slogans = take(Kind::Slogan, slogan_m)
             .into_iter()
-            .filter(|m| !used.iter().any(|&(a, b)| m.start < b && a < m.end))
+            .filter(|m| {
+                // Extents sorted by start; an overlapping one starts before m.end.
+                let k = used.partition_point(|&(a, _)| a < m.end);
+                !used[..k].iter().rev().take(64).any(|&(_, b)| m.start < b)
+            })
             .filter_map(|m| {
                 let (a, b) = m.group("text")?;
                 Some(Slogan {

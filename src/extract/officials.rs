@@ -12,7 +12,7 @@
 //! belongs to the official whose name stands right before it.
 
 use super::Ctx;
-use crate::document::{Official, Span};
+use crate::document::Official;
 use crate::rules::Match;
 use std::collections::HashSet;
 
@@ -232,29 +232,72 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
 }
 
 /// Merges mentions by name, adds roles and every later mention of each name.
+/// Finds the officials' names in text, leftmost and longest first, in one pass.
+pub struct NameIndex {
+    ac: Option<aho_corasick::AhoCorasick>,
+    pub names: Vec<String>,
+}
+
+impl NameIndex {
+    pub fn new(officials: &[Official]) -> NameIndex {
+        let names: Vec<String> = officials.iter().map(|o| o.name.clone()).collect();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok()
+            .filter(|_| !names.is_empty());
+        NameIndex { ac, names }
+    }
+
+    /// Every occurrence in `s`: (byte start, byte end, index of the official).
+    pub fn find_all(&self, s: &str) -> Vec<(usize, usize, usize)> {
+        self.ac.as_ref().map_or_else(Vec::new, |ac| {
+            ac.find_iter(s)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        })
+    }
+
+    /// The first occurrence in `s`.
+    pub fn find_first(&self, s: &str) -> Option<(usize, usize)> {
+        self.ac
+            .as_ref()?
+            .find(s)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+    }
+}
+
+/// Merges mentions by name, adds roles and every later mention of each name.
 pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Official> {
     let text = ctx.text;
     let mut out: Vec<Official> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for m in mentions {
-        let span: Span = ctx.map.span(m.at.0, m.at.1);
-        match out.iter_mut().find(|o| o.name == m.name) {
-            Some(o) => {
+        match by_name.get(&m.name) {
+            Some(&i) => {
+                let o = &mut out[i];
                 for t in &m.titles {
                     if !o.titles.contains(t) {
                         o.titles.push(t.clone());
                     }
                 }
             }
-            None => out.push(Official {
-                name: m.name.clone(),
-                titles: m.titles.clone(),
-                roles: Vec::new(),
-                span,
-                mentions: Vec::new(),
-                rule: ctx.rules.rules[m.rule].id.clone(),
-            }),
+            None => {
+                by_name.insert(m.name.clone(), out.len());
+                out.push(Official {
+                    name: m.name.clone(),
+                    titles: m.titles.clone(),
+                    roles: Vec::new(),
+                    span: ctx.map.span(m.at.0, m.at.1),
+                    mentions: Vec::new(),
+                    rule: ctx.rules.rules[m.rule].id.clone(),
+                });
+            }
         }
     }
+    let mut lengths: Vec<usize> = out.iter().map(|o| o.name.len()).collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    lengths.dedup();
     for r in roles {
         let Some((ra, rb)) = r.group("role") else {
             continue;
@@ -262,20 +305,20 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Officia
         let role = &text[ra..rb];
         // The role belongs to the official named in its `name` group, or right before it.
         let before = r.group_str(text, "name").unwrap_or(&text[..ra]);
-        if let Some(o) = out.iter_mut().find(|o| before.ends_with(o.name.as_str())) {
+        let owner = lengths.iter().find_map(|&n| {
+            let at = before.len().checked_sub(n)?;
+            before.get(at..).and_then(|name| by_name.get(name)).copied()
+        });
+        if let Some(i) = owner {
+            let o = &mut out[i];
             if !o.roles.iter().any(|x| x == role) {
                 o.roles.push(role.to_string());
             }
         }
     }
-    for o in &mut out {
-        let mut pos = 0;
-        while let Some(k) = text[pos..].find(o.name.as_str()) {
-            let a = pos + k;
-            let b = a + o.name.len();
-            o.mentions.push(ctx.map.span(a, b));
-            pos = b;
-        }
+    let index = NameIndex::new(&out);
+    for (a, b, i) in index.find_all(text) {
+        out[i].mentions.push(ctx.map.span(a, b));
     }
     out
 }

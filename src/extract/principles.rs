@@ -24,6 +24,11 @@ use crate::document::{Item, Principle};
 use crate::numerals;
 use crate::rules::Match;
 
+/// How far after its label a list may run (bytes).
+const MAX_LIST_BYTES: usize = 6000;
+/// How far before its label an anaphor looks for the clauses it names (bytes).
+const ANAPHOR_WINDOW: usize = 9000;
+
 /// Items longer than this (characters) make a quoted list a sentence, not a list.
 const MAX_QUOTED_ITEM: usize = 24;
 
@@ -47,24 +52,31 @@ pub fn drop_nested_repeats(built: Vec<Built>) -> Vec<Built> {
         v.sort_unstable();
         v
     }
-    let keep: Vec<bool> = built
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            !built.iter().enumerate().any(|(j, q)| {
-                i != j
-                    && q.extent.0 < p.end
-                    && p.start < q.extent.1
-                    && ((q.extent.1 - q.extent.0) > (p.extent.1 - p.extent.0)
-                        || (q.extent == p.extent && j < i))
-                    && set(p) == set(q)
-            })
-        })
-        .collect();
+    // Only principles whose extents overlap can repeat each other: sweep in extent order.
+    let mut order: Vec<usize> = (0..built.len()).collect();
+    order.sort_by_key(|&i| built[i].extent);
+    let mut drop = vec![false; built.len()];
+    for (x, &i) in order.iter().enumerate() {
+        for &j in &order[x + 1..] {
+            let (p, q) = (&built[i], &built[j]);
+            if q.extent.0 >= p.extent.1 {
+                break;
+            }
+            if set(p) != set(q) {
+                continue;
+            }
+            let (lp, lq) = (p.extent.1 - p.extent.0, q.extent.1 - q.extent.0);
+            if lp > lq || (lp == lq && i < j) {
+                drop[j] = true;
+            } else {
+                drop[i] = true;
+            }
+        }
+    }
     built
         .into_iter()
-        .zip(keep)
-        .filter_map(|(b, k)| k.then_some(b))
+        .zip(drop)
+        .filter_map(|(b, d)| (!d).then_some(b))
         .collect()
 }
 
@@ -201,7 +213,9 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
 
 /// End of the clause (`；` or `。`) and of the sentence (`。`) from `from`.
 fn region_ends(text: &str, from: usize) -> (usize, usize) {
-    let para_end = text[from..].find('\n').map_or(text.len(), |k| from + k);
+    // A list runs at most MAX_LIST_BYTES: a hostile text with no full stop stays linear.
+    let limit = text.floor_char_boundary(from + MAX_LIST_BYTES);
+    let para_end = text[from..limit].find('\n').map_or(limit, |k| from + k);
     let mut depth = 0i32;
     let (mut clause, mut sentence) = (None, None);
     for (k, c) in text[from..para_end].char_indices() {
@@ -508,6 +522,10 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             .then_some((r.0 + k, r.0 + s.len()))
     };
     let all = ctx.clauses.get_or_init(|| clauses(text));
+    // Only the clauses shortly before the label: the label points back, and the work stays linear.
+    let lo = all.partition_point(|c| c.1 + ANAPHOR_WINDOW < m.start);
+    let hi = all.partition_point(|c| c.0 < m.start);
+    let all = &all[lo..hi.max(lo)];
     let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
     for r in all {

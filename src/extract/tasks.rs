@@ -11,11 +11,13 @@
 //! paragraphs that hold a directive, until a new cue or a paragraph without one. A clause ending
 //! in `；` is judged on its own, as a sentence is.
 
+use super::officials::NameIndex;
 use super::Ctx;
 use crate::document::{Official, Task};
 use crate::rules::Match;
 use crate::segment::Sentence;
 use regex::Regex;
+use std::collections::HashMap;
 
 /// Who a cue's clause names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,27 +84,47 @@ impl ModalFinder {
     }
 }
 
-/// Positions of official names in the cleaned text, in order.
-fn name_positions(text: &str, officials: &[Official]) -> Vec<(usize, String)> {
-    let mut v = Vec::new();
-    for o in officials {
-        let mut pos = 0;
-        while let Some(k) = text[pos..].find(o.name.as_str()) {
-            v.push((pos + k, o.name.clone()));
-            pos += k + o.name.len();
-        }
-    }
-    v.sort();
-    v
+/// What speaker resolution knows about a document's officials, indexed once.
+struct Speakers<'a> {
+    officials: &'a [Official],
+    index: NameIndex,
+    /// (byte position, index of the official) of every name in the text, in order.
+    positions: Vec<(usize, usize)>,
+    /// Title → the officials holding it.
+    holders: HashMap<&'a str, Vec<usize>>,
 }
 
-fn resolve(
-    ctx: &Ctx,
-    clause: &str,
-    at: usize,
-    names: &[(usize, String)],
-    officials: &[Official],
-) -> Speaker {
+impl<'a> Speakers<'a> {
+    fn new(text: &str, officials: &'a [Official]) -> Speakers<'a> {
+        let index = NameIndex::new(officials);
+        let positions = index
+            .find_all(text)
+            .into_iter()
+            .map(|(a, _, i)| (a, i))
+            .collect();
+        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, o) in officials.iter().enumerate() {
+            for t in &o.titles {
+                holders.entry(t.as_str()).or_default().push(i);
+            }
+        }
+        Speakers {
+            officials,
+            index,
+            positions,
+            holders,
+        }
+    }
+
+    /// The official named last before byte `at`.
+    fn last_before(&self, at: usize) -> Option<&Official> {
+        let k = self.positions.partition_point(|(p, _)| *p < at);
+        k.checked_sub(1)
+            .map(|k| &self.officials[self.positions[k].1])
+    }
+}
+
+fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
     let c = clause.trim();
     let lex = |n: &str| ctx.rules.lexicon(n);
     if lex("crowd").regex().is_match(c) {
@@ -110,11 +132,8 @@ fn resolve(
     }
     // An official who is the clause's subject: the name opens it, after nothing but a title
     // (中共中央总书记习近平在主持学习时强调), not 按照习近平总书记部署.
-    if let Some((k, n)) = officials
-        .iter()
-        .filter_map(|o| c.find(o.name.as_str()).map(|k| (k, o)))
-        .min_by_key(|(k, _)| *k)
-    {
+    if let Some((k, i)) = sp.index.find_first(c) {
+        let n = &sp.officials[i];
         let before = &c[..k];
         let titled = before.is_empty()
             || n.titles.iter().any(|t| before.ends_with(t.as_str()))
@@ -126,8 +145,8 @@ fn resolve(
         };
     }
     if lex("pronoun").prefix_of(c).is_some() {
-        return match names.iter().rev().find(|(p, _)| *p < at) {
-            Some((_, n)) => Speaker::Named(n.clone()),
+        return match sp.last_before(at) {
+            Some(o) => Speaker::Named(o.name.clone()),
             None => Speaker::Unknown,
         };
     }
@@ -136,13 +155,9 @@ fn resolve(
     if !listy && c.chars().count() <= 16 && lex("meeting_subject").suffix_of(c).is_some() {
         return Speaker::Named("会议".to_string());
     }
-    // A title alone (总书记指出): the official who holds it.
-    let holders: Vec<&Official> = officials
-        .iter()
-        .filter(|o| o.titles.iter().any(|t| t == c))
-        .collect();
-    if let [o] = holders.as_slice() {
-        return Speaker::Named(o.name.clone());
+    // A title alone (总书记指出): the one official who holds it.
+    if let Some([i]) = sp.holders.get(c).map(Vec::as_slice) {
+        return Speaker::Named(sp.officials[*i].name.clone());
     }
     // A bare name (王伟指出) or a name with a setting (王伟在会上强调).
     let head = c.split('在').next().unwrap_or(c);
@@ -160,13 +175,7 @@ fn resolve(
 const CLAUSE_STOPS: &str = "，。；：！？“”‘’\n,;:!?";
 
 /// The subject of a whole sentence: a meeting that opens it, else as [`resolve`].
-fn resolve_subject(
-    ctx: &Ctx,
-    s: &str,
-    at: usize,
-    names: &[(usize, String)],
-    officials: &[Official],
-) -> Speaker {
+fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers) -> Speaker {
     if ctx
         .rules
         .lexicon("meeting_subject")
@@ -175,9 +184,14 @@ fn resolve_subject(
     {
         return Speaker::Named("会议".to_string());
     }
-    match resolve(ctx, s, at, names, officials) {
+    match resolve(ctx, s, at, sp) {
         // A sentence is no bare name: only a titled official or a pronoun counts.
-        Speaker::Named(n) if n != "会议" && officials.iter().any(|o| o.name == n) => {
+        Speaker::Named(n)
+            if sp
+                .index
+                .find_first(&n)
+                .is_some_and(|(k, i)| k == 0 && sp.officials[i].name == n) =>
+        {
             Speaker::Named(n)
         }
         Speaker::Named(n) if ctx.rules.lexicon("pronoun").prefix_of(s.trim()).is_some() => {
@@ -196,7 +210,7 @@ pub fn assemble(
     modal: &ModalFinder,
 ) -> Vec<Task> {
     let text = ctx.text;
-    let names = name_positions(text, officials);
+    let sp = Speakers::new(text, officials);
     let mut cues: Vec<Cue> = Vec::new();
     for m in cue_matches {
         let Some((a, b)) = m.group("cue") else {
@@ -209,9 +223,9 @@ pub fn assemble(
         let speaker = if clause.trim().is_empty() {
             // "…陈文清在会上讲话，表示要…": the cue continues a sentence whose subject opens it.
             let s0 = super::clause_before(text, a, 200, "。！？；\n");
-            resolve_subject(ctx, &text[s0..a], m.start, &names, officials)
+            resolve_subject(ctx, &text[s0..a], m.start, &sp)
         } else {
-            resolve(ctx, clause, m.start, &names, officials)
+            resolve(ctx, clause, m.start, &sp)
         };
         if speaker == Speaker::Unknown {
             continue;
