@@ -2,7 +2,8 @@
 //!
 //! Order of detection: a byte-order mark (UTF-8, UTF-16 LE/BE), valid UTF-8,
 //! UTF-16 without BOM (recognised by its NUL pattern), then `chardetng`'s guess
-//! among the legacy CJK encodings, GB18030 being the fallback. The decoded text
+//! between GB18030 and Big5, unless UTF-16 read without a BOM gives clearly
+//! more plausible text (Chinese UTF-16 has no NULs to show it). The decoded text
 //! keeps a UTF-8 BOM as U+FEFF so that offsets stay those of the decoded input.
 
 use anyhow::{bail, Result};
@@ -57,9 +58,46 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
-    let guess = det.guess(Some(b"cn"), true);
-    let enc = if guess == BIG5 { BIG5 } else { GB18030 };
-    decode_with(bytes, enc)
+    let legacy = if det.guess(None, true) == BIG5 {
+        BIG5
+    } else {
+        GB18030
+    };
+    // UTF-16 without a BOM and without ASCII has no NULs to show it: keep the
+    // reading whose characters look most like text.
+    let mut best = decode_with(bytes, legacy);
+    if bytes.len().is_multiple_of(2) {
+        let mut best_score = plausibility(&best.text);
+        for enc in [UTF_16LE, UTF_16BE] {
+            let d = decode_with(bytes, enc);
+            let sc = plausibility(&d.text);
+            if !d.had_errors && sc > best_score + 0.2 {
+                best_score = sc;
+                best = d;
+            }
+        }
+    }
+    best
+}
+
+/// The share of characters that ordinary Chinese or English text is made of.
+fn plausibility(text: &str) -> f64 {
+    let mut n = 0usize;
+    let mut good = 0usize;
+    for c in text.chars().take(4096) {
+        n += 1;
+        let ok = matches!(c, ' '..='~' | '\n' | '\r' | '\t')
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·');
+        good += usize::from(ok);
+    }
+    if n == 0 {
+        0.0
+    } else {
+        good as f64 / n as f64
+    }
 }
 
 fn decode_with(bytes: &[u8], enc: &'static Encoding) -> Decoded {

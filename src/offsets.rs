@@ -37,37 +37,43 @@ impl MappedText {
 
     /// Appends `s`, copied verbatim from input code point `input` on.
     pub fn push_verbatim(&mut self, s: &str, input: usize) {
-        if s.is_empty() {
-            return;
-        }
         // Runs are kept short so that mapping an offset counts few characters.
-        if s.len() > MAX_RUN_BYTES {
-            let cut = s
-                .floor_char_boundary(MAX_RUN_BYTES)
-                .max(s.ceil_char_boundary(1));
-            self.push_verbatim(&s[..cut], input);
-            self.push_verbatim(&s[cut..], input + s[..cut].chars().count());
-            return;
-        }
-        let chars = s.chars().count();
-        if let Some(last) = self.runs.last_mut() {
-            let last_bytes = self.text.len() - last.clean;
-            if last.verbatim
-                && last.input + last.chars == input
-                && last_bytes + s.len() <= MAX_RUN_BYTES
-            {
-                last.chars += chars;
-                self.text.push_str(s);
-                return;
+        let mut rest = s;
+        let mut input = input;
+        while !rest.is_empty() {
+            let room = match self.runs.last() {
+                Some(last) if last.verbatim && last.input + last.chars == input => {
+                    MAX_RUN_BYTES.saturating_sub(self.text.len() - last.clean)
+                }
+                _ => 0,
+            };
+            if room > 0 {
+                let cut = rest.floor_char_boundary(room.min(rest.len()));
+                if cut > 0 {
+                    let n = rest[..cut].chars().count();
+                    if let Some(last) = self.runs.last_mut() {
+                        last.chars += n;
+                    }
+                    self.text.push_str(&rest[..cut]);
+                    rest = &rest[cut..];
+                    input += n;
+                    continue;
+                }
             }
+            let cut = rest
+                .floor_char_boundary(MAX_RUN_BYTES.min(rest.len()))
+                .max(rest.ceil_char_boundary(1));
+            let n = rest[..cut].chars().count();
+            self.runs.push(Run {
+                clean: self.text.len(),
+                input,
+                chars: n,
+                verbatim: true,
+            });
+            self.text.push_str(&rest[..cut]);
+            rest = &rest[cut..];
+            input += n;
         }
-        self.runs.push(Run {
-            clean: self.text.len(),
-            input,
-            chars,
-            verbatim: true,
-        });
-        self.text.push_str(s);
     }
 
     /// Appends `s` standing for input code points `[input, input + chars)`.

@@ -26,6 +26,8 @@ use crate::rules::Match;
 
 /// How far after its label a list may run (bytes).
 const MAX_LIST_BYTES: usize = 6000;
+/// A clause longer than this (bytes) is no item of an anaphoric list.
+const MAX_CLAUSE_ITEM_BYTES: usize = 400;
 /// How far before its label an anaphor looks for the clauses it names (bytes).
 const ANAPHOR_WINDOW: usize = 9000;
 
@@ -511,6 +513,9 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     }
     let lead = ctx.rules.lexicon("lead_verb");
     let starts_with_key = |r: &(usize, usize)| -> Option<(usize, usize)> {
+        if r.1 - r.0 > MAX_CLAUSE_ITEM_BYTES {
+            return None;
+        }
         let s = &text[r.0..r.1];
         let s = s.trim_end_matches(['”', '’']);
         if s.ends_with(key) && han_len(s) > han_len(key) + 1 {
