@@ -40,6 +40,8 @@ pub enum Command {
     Schema,
     /// Score the rules against a gold file (the format of shared/eval/*/gold.jsonl).
     Eval(EvalFlags),
+    /// Tables of formulations, officials, speakers and periods from JSON Lines written by batch or stream.
+    Stats(StatsFlags),
 }
 
 #[derive(Debug, Args, Default)]
@@ -136,4 +138,35 @@ pub struct EvalFlags {
     /// Examples listed per group of misses.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PeriodFlag {
+    #[default]
+    Year,
+    Month,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct StatsFlags {
+    /// JSON Lines from `policyx batch` or `stream`; stdin when absent or `-`.
+    pub input: Option<PathBuf>,
+    /// Write one CSV per table into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<PathBuf>,
+    /// Print everything as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Count per year or per month.
+    #[arg(long, value_enum, default_value_t = PeriodFlag::Year)]
+    pub by: PeriodFlag,
+    /// Draw these labels (principles or slogans) per period as an SVG line chart.
+    #[arg(long, num_args = 1.., value_name = "LABEL")]
+    pub plot: Vec<String>,
+    /// Where --plot writes the chart.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rows per table on the terminal.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
 }

@@ -19,4 +19,6 @@ pub mod offsets;
 pub mod rule_tests;
 pub mod rules;
 pub mod segment;
+pub mod stats;
+pub mod svg;
 pub mod tables;

@@ -595,3 +595,95 @@ pattern = '(?P<text>(\w{500}){500})'
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("rule dead: the pattern never matches its own examples"));
 }
+
+#[test]
+fn stats_tables_csv_json_and_plot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("out.jsonl");
+    let bulletin = dir.path().join("20230105.md");
+    std::fs::write(
+        &bulletin,
+        "### 一\n省长张二海要求，各地要增强“四个意识”。\n### 二\n会议强调，要坚定“四个自信”、增强“四个意识”。\n",
+    )
+    .expect("write");
+    std::fs::copy(root().join(SEED), dir.path().join("seed.txt")).expect("copy");
+    std::fs::write(
+        dir.path().join("undated.txt"),
+        "书记王一民要求，要做好工作。",
+    )
+    .expect("write");
+    let out = policyx()
+        .current_dir(dir.path())
+        .args(["batch", "--split", "^### ", "."])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    std::fs::write(&jsonl, out).expect("write");
+    let table = policyx()
+        .arg("stats")
+        .arg(&jsonl)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8_lossy(&table);
+    assert!(table.starts_with("documents 4, undated 1"), "{table}");
+    assert!(
+        table.contains("四个意识") && table.contains("徐家新") && table.contains("== periods"),
+        "{table}"
+    );
+    let v: Value = serde_json::from_slice(
+        &policyx()
+            .arg("stats")
+            .arg(&jsonl)
+            .arg("--json")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .expect("json");
+    let slogan = v["slogans"]
+        .as_array()
+        .expect("slogans")
+        .iter()
+        .find(|s| s["label"] == "四个意识")
+        .expect("四个意识");
+    assert_eq!(slogan["docs"], 2);
+    assert_eq!(slogan["first"], "2023-01-05");
+    assert_eq!(v["undated"], 1);
+    let csv_dir = dir.path().join("tables");
+    policyx()
+        .arg("stats")
+        .arg(&jsonl)
+        .arg("--csv")
+        .arg(&csv_dir)
+        .assert()
+        .success();
+    for t in ["principles", "slogans", "officials", "speakers", "periods"] {
+        assert!(csv_dir.join(format!("{t}.csv")).is_file(), "{t}.csv");
+    }
+    let svg_path = dir.path().join("t.svg");
+    policyx()
+        .arg("stats")
+        .arg(&jsonl)
+        .args(["--by", "month", "--plot", "四个意识", "四个自信", "-o"])
+        .arg(&svg_path)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&svg_path).expect("svg");
+    let series: Vec<&str> = svg.lines().filter(|l| l.starts_with("<polyline")).collect();
+    assert_eq!(series.len(), 2);
+    assert!(series[0].contains("data-label=\"四个意识\""));
+    assert!(svg.contains(">四个自信</text>"), "legend");
+    assert!(svg.contains(">2023-01</text>"), "x axis");
+    // Read as a stream from stdin too.
+    policyx()
+        .arg("stats")
+        .write_stdin(std::fs::read(&jsonl).expect("read"))
+        .assert()
+        .success();
+}

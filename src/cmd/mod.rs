@@ -6,6 +6,7 @@ pub mod eval;
 pub mod extract;
 pub mod rules;
 pub mod schema;
+pub mod stats;
 pub mod stream;
 
 use crate::flags::{Command, RuleFlags};
@@ -20,6 +21,7 @@ pub fn run(command: Command, rule_flags: &RuleFlags) -> Result<i32> {
         Command::Rules(r) => rules::run(r, rule_flags),
         Command::Schema => schema::run(),
         Command::Eval(f) => eval::run(&f, rule_flags),
+        Command::Stats(f) => stats::run(&f),
         Command::Batch(f) => batch::run(&f, rule_flags),
         Command::Stream(f) => stream::run(&f, rule_flags),
     }

@@ -216,9 +216,14 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
         } else {
             names
         };
+        let country = ctx.rules.lexicon("country");
         for (a, b) in names {
             let name = &text[a..b];
-            if plausible_name(ctx, name) && !exclude.contains(name) {
+            // 俄罗斯总统: 罗斯 is the end of a country's name, not a person.
+            let in_country = country
+                .suffix_of(&text[..b])
+                .is_some_and(|c| c.len() >= name.len());
+            if plausible_name(ctx, name) && !exclude.contains(name) && !in_country {
                 out.push(Mention {
                     name: name.to_string(),
                     titles: titles.clone(),

@@ -162,9 +162,12 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
     // A bare name (王伟指出) or a name with a setting (王伟在会上强调).
     let head = c.split('在').next().unwrap_or(c);
     let n = head.chars().count();
+    // Not 文章 (a word) nor 毛主席 (a title form).
     if (2..=3).contains(&n)
         && lex("surname").prefix_of(head).is_some()
         && head.chars().all(super::officials::is_han)
+        && !lex("not_name").contains(head)
+        && lex("title_after").suffix_of(head).is_none()
     {
         return Speaker::Named(head.to_string());
     }

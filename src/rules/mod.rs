@@ -138,6 +138,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "title_protected",
     "title_after",
     "title_after_strict",
+    "country",
     "name_follow",
     "not_item_start",
     "not_item_end",

@@ -1,0 +1,384 @@
+//! Corpus analytics over extracted JSON Lines (`policyx stats`): what was
+//! said, by whom, and how it changed over time. Lines are read one at a time,
+//! so memory grows with the number of distinct labels and people, not with
+//! the size of the input.
+//!
+//! A document's date is its `date`, else its meeting's date, else a date in
+//! its source path or title (`20221022.md`, `(20221022)`); documents without
+//! one are counted in the totals as undated.
+
+use crate::metadata::parse_date;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Time buckets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Month,
+}
+
+impl Period {
+    /// The bucket of a `YYYY-MM-DD` date.
+    pub fn of(self, date: &str) -> String {
+        match self {
+            Period::Year => date.get(..4).unwrap_or(date).to_string(),
+            Period::Month => date.get(..7).unwrap_or(date).to_string(),
+        }
+    }
+}
+
+/// A formulation (principle label or slogan) across the corpus.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Formulation {
+    pub label: String,
+    pub count: Option<u64>,
+    /// The item set seen most often, and how often.
+    pub top_items: Vec<String>,
+    pub top_items_docs: usize,
+    pub docs: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub per_period: BTreeMap<String, usize>,
+    #[serde(skip)]
+    item_sets: HashMap<Vec<String>, usize>,
+}
+
+/// An official across the corpus.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub titles: Vec<String>,
+    pub docs: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Officials named in the same documents, most often first.
+    pub co_occurring: Vec<(String, usize)>,
+    #[serde(skip)]
+    co: HashMap<String, usize>,
+}
+
+/// A speaker of tasks.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Speaker {
+    pub speaker: String,
+    pub tasks: usize,
+    pub docs: usize,
+    pub cues: BTreeMap<String, usize>,
+}
+
+/// Totals of one period.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Totals {
+    pub docs: usize,
+    pub principles: usize,
+    pub slogans: usize,
+    pub tasks: usize,
+    pub officials: usize,
+}
+
+/// Everything `stats` reports.
+#[derive(Debug, Default, Serialize)]
+pub struct Stats {
+    pub docs: usize,
+    pub undated: usize,
+    pub errors: usize,
+    pub bad_lines: usize,
+    pub principles: Vec<Formulation>,
+    pub slogans: Vec<Formulation>,
+    pub officials: Vec<Person>,
+    pub speakers: Vec<Speaker>,
+    pub periods: BTreeMap<String, Totals>,
+    #[serde(skip)]
+    p_index: HashMap<String, Formulation>,
+    #[serde(skip)]
+    s_index: HashMap<String, Formulation>,
+    #[serde(skip)]
+    o_index: HashMap<String, Person>,
+    #[serde(skip)]
+    sp_index: HashMap<String, Speaker>,
+}
+
+/// The date of a document: its own, its meeting's, or one in its path or title.
+pub fn doc_date(v: &Value) -> Option<String> {
+    let s = |x: &Value| x.as_str().map(str::to_string);
+    v.get("date")
+        .and_then(s)
+        .or_else(|| v.get("meeting").and_then(|m| m.get("date")).and_then(s))
+        .or_else(|| {
+            v.get("source")
+                .and_then(|x| x.get("path"))
+                .and_then(|p| p.as_str())
+                .and_then(parse_date)
+        })
+        .or_else(|| v.get("title").and_then(|t| t.as_str()).and_then(parse_date))
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<&str>) {
+    if let Some(d) = date {
+        if first.as_deref().is_none_or(|f| d < f) {
+            *first = Some(d.to_string());
+        }
+        if last.as_deref().is_none_or(|l| d > l) {
+            *last = Some(d.to_string());
+        }
+    }
+}
+
+fn formulation<'a>(map: &'a mut HashMap<String, Formulation>, label: &str) -> &'a mut Formulation {
+    map.entry(label.to_string()).or_insert_with(|| Formulation {
+        label: label.to_string(),
+        ..Default::default()
+    })
+}
+
+impl Stats {
+    /// Adds one JSON line.
+    pub fn add_line(&mut self, line: &str, period: Period) {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            self.bad_lines += 1;
+            return;
+        };
+        if v.get("error").is_some() {
+            self.errors += 1;
+            return;
+        }
+        self.docs += 1;
+        let date = doc_date(&v);
+        let bucket = match &date {
+            Some(d) => period.of(d),
+            None => {
+                self.undated += 1;
+                "undated".to_string()
+            }
+        };
+        let d = date.as_deref();
+        let arr = |k: &str| {
+            v.get(k)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let (principles, slogans, tasks, officials) = (
+            arr("principles"),
+            arr("slogans"),
+            arr("tasks"),
+            arr("officials"),
+        );
+        let totals = self.periods.entry(bucket.clone()).or_default();
+        totals.docs += 1;
+        totals.principles += principles.len();
+        totals.slogans += slogans.len();
+        totals.tasks += tasks.len();
+        totals.officials += officials.len();
+
+        let mut seen = BTreeSet::new();
+        for p in &principles {
+            let label = p
+                .get("label")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let items: Vec<String> = p
+                .get("items")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|i| {
+                            i.as_str()
+                                .or_else(|| i.get("text").and_then(Value::as_str))
+                                .map(str::to_string)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let f = formulation(&mut self.p_index, &label);
+            f.count = f.count.or(p.get("count").and_then(Value::as_u64));
+            *f.item_sets.entry(items).or_default() += 1;
+            if seen.insert(label.clone()) {
+                f.docs += 1;
+                widen(&mut f.first, &mut f.last, d);
+                *f.per_period.entry(bucket.clone()).or_default() += 1;
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for s in &slogans {
+            let text = s
+                .get("text")
+                .and_then(Value::as_str)
+                .or_else(|| s.as_str())
+                .unwrap_or("")
+                .to_string();
+            if seen.insert(text.clone()) {
+                let f = formulation(&mut self.s_index, &text);
+                f.docs += 1;
+                widen(&mut f.first, &mut f.last, d);
+                *f.per_period.entry(bucket.clone()).or_default() += 1;
+            }
+        }
+        let names: Vec<String> = officials
+            .iter()
+            .filter_map(|o| o.get("name").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        for o in &officials {
+            let Some(name) = o.get("name").and_then(Value::as_str) else {
+                continue;
+            };
+            let p = self
+                .o_index
+                .entry(name.to_string())
+                .or_insert_with(|| Person {
+                    name: name.to_string(),
+                    ..Default::default()
+                });
+            p.docs += 1;
+            for t in strs(o.get("titles").unwrap_or(&Value::Null)) {
+                if !p.titles.contains(&t) {
+                    p.titles.push(t);
+                }
+            }
+            widen(&mut p.first, &mut p.last, d);
+            for other in names.iter().filter(|n| n.as_str() != name) {
+                *p.co.entry(other.clone()).or_default() += 1;
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for t in &tasks {
+            let sp = t
+                .get("speaker")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let cue = t
+                .get("cue")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let s = self.sp_index.entry(sp.clone()).or_insert_with(|| Speaker {
+                speaker: sp.clone(),
+                ..Default::default()
+            });
+            s.tasks += 1;
+            *s.cues.entry(cue).or_default() += 1;
+            if seen.insert(sp) {
+                s.docs += 1;
+            }
+        }
+    }
+
+    /// Sorts the tables (most documents first) and fills the derived columns.
+    pub fn finish(&mut self) {
+        let finish_f = |m: &mut HashMap<String, Formulation>| -> Vec<Formulation> {
+            let mut v: Vec<Formulation> = m
+                .drain()
+                .map(|(_, mut f)| {
+                    if let Some((items, n)) = f
+                        .item_sets
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    {
+                        f.top_items = items.clone();
+                        f.top_items_docs = *n;
+                    }
+                    f
+                })
+                .collect();
+            v.sort_by(|a, b| b.docs.cmp(&a.docs).then(a.label.cmp(&b.label)));
+            v
+        };
+        self.principles = finish_f(&mut self.p_index);
+        self.slogans = finish_f(&mut self.s_index);
+        let mut people: Vec<Person> = self
+            .o_index
+            .drain()
+            .map(|(_, mut p)| {
+                let mut co: Vec<(String, usize)> = p.co.drain().collect();
+                co.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                co.truncate(5);
+                p.co_occurring = co;
+                p
+            })
+            .collect();
+        people.sort_by(|a, b| b.docs.cmp(&a.docs).then(a.name.cmp(&b.name)));
+        self.officials = people;
+        let mut sp: Vec<Speaker> = self.sp_index.drain().map(|(_, s)| s).collect();
+        sp.sort_by(|a, b| b.tasks.cmp(&a.tasks).then(a.speaker.cmp(&b.speaker)));
+        self.speakers = sp;
+    }
+
+    /// Documents per period that hold `label` as a principle or a slogan.
+    pub fn series(&self, label: &str) -> BTreeMap<String, usize> {
+        let mut out: BTreeMap<String, usize> = BTreeMap::new();
+        for f in self
+            .principles
+            .iter()
+            .chain(self.slogans.iter())
+            .filter(|f| f.label == label)
+        {
+            for (p, n) in &f.per_period {
+                *out.entry(p.clone()).or_default() += n;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_fields_path_or_title() {
+        let v: Value = serde_json::json!({"date": null, "meeting": null, "source": {"path": "news/20221022.md"}});
+        assert_eq!(doc_date(&v).as_deref(), Some("2022-10-22"));
+        let v: Value = serde_json::json!({"title": "新闻联播(20230105)", "source": {"path": "x"}});
+        assert_eq!(doc_date(&v).as_deref(), Some("2023-01-05"));
+        assert_eq!(doc_date(&serde_json::json!({})), None);
+    }
+
+    #[test]
+    fn aggregates_by_period() {
+        let mut s = Stats::default();
+        s.add_line(r#"{"date":"2022-01-02","principles":[{"label":"两个确立","count":2,"items":["a","b"]}],"slogans":[{"text":"四个意识"}],"tasks":[{"speaker":"会议","cue":"强调"}],"officials":[{"name":"王一","titles":["省长"]},{"name":"李二","titles":["书记"]}]}"#, Period::Year);
+        s.add_line(r#"{"date":"2023-05-02","slogans":[{"text":"四个意识"}],"officials":[{"name":"王一","titles":["书记"]}]}"#, Period::Year);
+        s.add_line(
+            r#"{"source":{"path":"x.txt"},"slogans":[{"text":"四个意识"}]}"#,
+            Period::Year,
+        );
+        s.add_line("not json", Period::Year);
+        s.add_line(
+            r#"{"source":{"path":"y"},"error":"unreadable"}"#,
+            Period::Year,
+        );
+        s.finish();
+        assert_eq!((s.docs, s.undated, s.bad_lines, s.errors), (3, 1, 1, 1));
+        assert_eq!(s.slogans[0].label, "四个意识");
+        assert_eq!(s.slogans[0].docs, 3);
+        assert_eq!(s.slogans[0].first.as_deref(), Some("2022-01-02"));
+        assert_eq!(s.slogans[0].last.as_deref(), Some("2023-05-02"));
+        assert_eq!(
+            s.series("四个意识").into_iter().collect::<Vec<_>>(),
+            vec![
+                ("2022".into(), 1),
+                ("2023".into(), 1),
+                ("undated".into(), 1)
+            ]
+        );
+        assert_eq!(s.officials[0].name, "王一");
+        assert_eq!(s.officials[0].titles, ["省长", "书记"]);
+        assert_eq!(s.officials[0].co_occurring, vec![("李二".to_string(), 1)]);
+        assert_eq!(s.principles[0].top_items, ["a", "b"]);
+        assert_eq!(s.speakers[0].cues.get("强调"), Some(&1));
+    }
+}
