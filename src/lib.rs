@@ -6,6 +6,8 @@
 //! lexicons, matched against the cleaned text), [`extract`] (matches →
 //! [`document`]), and the commands in `cmd/` that read files and print JSON.
 
+#![forbid(unsafe_code)]
+
 pub mod clean;
 pub mod convert;
 pub mod decode;

@@ -3,6 +3,8 @@
 //!
 //! Exit codes: 0 everything converted, 1 some input failed, 2 usage or rule-file error.
 
+#![forbid(unsafe_code)]
+
 mod cmd;
 mod flags;
 mod messages;

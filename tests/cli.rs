@@ -687,3 +687,73 @@ fn stats_tables_csv_json_and_plot() {
         .assert()
         .success();
 }
+
+#[test]
+fn eval_thresholds_set_the_exit_code() {
+    let gold = root().join("testdata/seed/gold.jsonl");
+    let out = policyx()
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .args(["--min-f1", "tasks=0.95", "--min-f1", "officials=0.9"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(
+        text.contains("tasks         1.000  1.000  1.000   20/20/20"),
+        "{text}"
+    );
+    assert!(text.contains("per rule"), "{text}");
+    // An empty rule set finds nothing: below any threshold.
+    let empty = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(empty.path().join("lexicons")).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("rules/lexicons")).expect("lexicons") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(
+            &p,
+            empty
+                .path()
+                .join("lexicons")
+                .join(p.file_name().expect("name")),
+        )
+        .expect("copy");
+    }
+    let out = policyx()
+        .arg("--rules")
+        .arg(empty.path())
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .args(["--min-f1", "tasks=0.5"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tasks F1 0.000 is below 0.5"));
+    let out = policyx()
+        .arg("--rules")
+        .arg(empty.path())
+        .args(["eval", "--json", "--gold"])
+        .arg(&gold)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(v["figures"]["tasks"]["gold"], 20);
+    assert_eq!(
+        v["misses"].as_array().map(|m| m
+            .iter()
+            .filter(|x| x["what"] == "fn" && x["field"] == "tasks")
+            .count()),
+        Some(20)
+    );
+    policyx()
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .args(["--min-f1", "nonsense=1"])
+        .assert()
+        .code(2);
+}
