@@ -165,16 +165,29 @@ fn visit(p: &Path, base: &Path, top: bool, sink: &mut Sink, note: &mut Note) -> 
     }
 }
 
-fn read_capped(p: &Path) -> Result<Vec<u8>, String> {
-    let f = File::open(p).map_err(|e| format!("cannot read: {e}"))?;
+/// Reads at most [`MAX_MEMBER_BYTES`]; more is an error, not a truncation.
+fn read_limited(reader: impl Read) -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
-    f.take(MAX_MEMBER_BYTES + 1)
+    reader
+        .take(MAX_MEMBER_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|e| format!("cannot read: {e}"))?;
     if buf.len() as u64 > MAX_MEMBER_BYTES {
         return Err(format!("larger than {} MiB", MAX_MEMBER_BYTES >> 20));
     }
     Ok(buf)
+}
+
+/// Hands an archive member to `sink`, skipping binary ones; false to stop.
+fn emit(sink: &mut Sink, path: String, rel: String, bytes: Result<Vec<u8>, String>) -> bool {
+    if matches!(&bytes, Ok(b) if looks_binary(b)) {
+        return true;
+    }
+    sink(Unit { path, rel, bytes })
+}
+
+fn read_capped(p: &Path) -> Result<Vec<u8>, String> {
+    read_limited(File::open(p).map_err(|e| format!("cannot read: {e}"))?)
 }
 
 fn read_archive(p: &Path, kind: &str, rel: &str, sink: &mut Sink) -> bool {
@@ -235,26 +248,9 @@ fn read_zip(file: File, shown: &str, rel: &str, sink: &mut Sink) -> Result<bool,
         let bytes = if declared > MAX_MEMBER_BYTES || declared / packed > MAX_RATIO {
             Err(format!("refused: {declared} bytes unpacked from {packed} (limits {} MiB, ratio {MAX_RATIO}:1)", MAX_MEMBER_BYTES >> 20))
         } else {
-            let mut buf = Vec::new();
-            match (&mut entry)
-                .take(MAX_MEMBER_BYTES + 1)
-                .read_to_end(&mut buf)
-            {
-                Ok(_) if buf.len() as u64 > MAX_MEMBER_BYTES => {
-                    Err("refused: larger than declared".to_string())
-                }
-                Ok(_) => Ok(buf),
-                Err(e) => Err(format!("unreadable member: {e}")),
-            }
+            read_limited(&mut entry)
         };
-        if matches!(&bytes, Ok(b) if looks_binary(b)) {
-            continue;
-        }
-        if !sink(Unit {
-            path,
-            rel: r,
-            bytes,
-        }) {
+        if !emit(sink, path, r, bytes) {
             return Ok(false);
         }
     }
@@ -274,25 +270,7 @@ fn read_tar(reader: impl Read, shown: &str, rel: &str, sink: &mut Sink) -> Resul
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "?".into());
         let (path, r) = member(shown, rel, &name);
-        let mut buf = Vec::new();
-        let bytes = match (&mut entry)
-            .take(MAX_MEMBER_BYTES + 1)
-            .read_to_end(&mut buf)
-        {
-            Ok(_) if buf.len() as u64 > MAX_MEMBER_BYTES => {
-                Err(format!("larger than {} MiB", MAX_MEMBER_BYTES >> 20))
-            }
-            Ok(_) => Ok(buf),
-            Err(e) => Err(format!("unreadable member: {e}")),
-        };
-        if matches!(&bytes, Ok(b) if looks_binary(b)) {
-            continue;
-        }
-        if !sink(Unit {
-            path,
-            rel: r,
-            bytes,
-        }) {
+        if !emit(sink, path, r, read_limited(&mut entry)) {
             return Ok(false);
         }
     }

@@ -12,6 +12,41 @@ fn policyx() -> Command {
     Command::cargo_bin("policyx").expect("binary builds")
 }
 
+/// Runs a command that must succeed and returns its stdout.
+trait Run {
+    fn succeeds(&mut self) -> Vec<u8>;
+}
+
+impl Run for Command {
+    fn succeeds(&mut self) -> Vec<u8> {
+        self.assert().success().get_output().stdout.clone()
+    }
+}
+
+/// A rule folder holding only the default lexicons (and, with `macros`, the macros).
+fn lexicons_only(macros: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("lexicons")).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("rules/lexicons")).expect("lexicons") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(
+            &p,
+            dir.path()
+                .join("lexicons")
+                .join(p.file_name().expect("name")),
+        )
+        .expect("copy");
+    }
+    if macros {
+        std::fs::copy(
+            root().join("rules/macros.toml"),
+            dir.path().join("macros.toml"),
+        )
+        .expect("copy");
+    }
+    dir
+}
+
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -26,27 +61,13 @@ fn extract_file_and_stdin_give_the_same_document() {
     let from_file = policyx()
         .current_dir(root())
         .args(["extract", SEED])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let bytes = std::fs::read(root().join(SEED)).expect("seed");
     let from_stdin = policyx()
         .arg("extract")
         .write_stdin(bytes.clone())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let bare = policyx()
-        .write_stdin(bytes)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
+    let bare = policyx().write_stdin(bytes).succeeds();
     let mut a: Value = serde_json::from_slice(&from_file).expect("json");
     let b: Value = serde_json::from_slice(&from_stdin).expect("json");
     let c: Value = serde_json::from_slice(&bare).expect("json");
@@ -66,11 +87,7 @@ fn pretty_output_is_indented() {
     let out = policyx()
         .current_dir(root())
         .args(["extract", "--pretty", SEED])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     assert!(String::from_utf8_lossy(&out).starts_with("{\n  \"schema_version\": \"1.0\""));
 }
 
@@ -93,11 +110,7 @@ fn forced_encoding_and_unknown_encoding() {
     let out = policyx()
         .args(["extract", "--encoding", "gbk"])
         .arg(&gbk)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["source"]["encoding"], "gb18030");
     policyx()
@@ -143,11 +156,7 @@ fn extra_rules_add_a_rule() {
         .arg(dir.path())
         .arg("extract")
         .write_stdin("学习《党章》。")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["slogans"][0]["text"], "党章");
     assert_eq!(v["slogans"][0]["rule"], "slogan.book");
@@ -155,13 +164,7 @@ fn extra_rules_add_a_rule() {
 
 #[test]
 fn rules_test_and_check_pass_on_defaults() {
-    let out = policyx()
-        .args(["rules", "test"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = policyx().args(["rules", "test"]).succeeds();
     assert!(String::from_utf8_lossy(&out).contains(" 0 failed"));
     policyx().args(["rules", "check"]).assert().success();
     policyx()
@@ -173,13 +176,7 @@ fn rules_test_and_check_pass_on_defaults() {
 
 #[test]
 fn schema_is_json_schema_with_version() {
-    let out = policyx()
-        .arg("schema")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = policyx().arg("schema").succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["x-schema-version"], "1.0");
     assert!(v["properties"]["principles"].is_object());
@@ -190,11 +187,7 @@ fn explain_lists_competing_candidates() {
     let out = policyx()
         .current_dir(root())
         .args(["extract", "--explain", "--json", SEED])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert!(v["kinds"]["official"]["kept"]
         .as_array()
@@ -202,11 +195,7 @@ fn explain_lists_competing_candidates() {
     let text = policyx()
         .current_dir(root())
         .args(["extract", "--explain", SEED])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     assert!(String::from_utf8_lossy(&text).contains("official.titles-before-names (priority 50)"));
 }
 
@@ -340,11 +329,7 @@ fn batch_split_keeps_spans_relative_to_the_file() {
     let out = policyx()
         .args(["batch", "--split", "^### "])
         .arg(&p)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["source"]["part"], 0);
@@ -401,11 +386,7 @@ fn stream_keeps_order_and_ids_and_reports_bad_lines() {
     let custom = policyx()
         .args(["stream", "--text-field", "body"])
         .write_stdin("{\"id\":1,\"body\":\"会议指出，必须坚持。\"}\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     assert_eq!(json_lines(&custom)[0]["tasks"][0]["speaker"], "会议");
 }
 
@@ -461,11 +442,7 @@ fn gnu_parallel_pipe_gives_byte_identical_output() {
     let single = policyx()
         .arg("stream")
         .write_stdin(input.clone())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let bin = assert_cmd::cargo::cargo_bin("policyx");
     let out = std::process::Command::new("parallel")
         .args(["--pipe", "-k", "-N", "5", "--jobs", "2"])
@@ -492,23 +469,7 @@ fn gnu_parallel_pipe_gives_byte_identical_output() {
 
 #[test]
 fn rules_check_reports_each_problem_with_position_and_hint() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(dir.path().join("lexicons")).expect("mkdir");
-    for entry in std::fs::read_dir(root().join("rules/lexicons")).expect("lexicons") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(
-            &p,
-            dir.path()
-                .join("lexicons")
-                .join(p.file_name().expect("name")),
-        )
-        .expect("copy");
-    }
-    std::fs::copy(
-        root().join("rules/macros.toml"),
-        dir.path().join("macros.toml"),
-    )
-    .expect("copy");
+    let dir = lexicons_only(true);
     std::fs::write(
         dir.path().join("bad.toml"),
         r#"[[rule]]
@@ -615,20 +576,9 @@ fn stats_tables_csv_json_and_plot() {
     let out = policyx()
         .current_dir(dir.path())
         .args(["batch", "--split", "^### ", "."])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     std::fs::write(&jsonl, out).expect("write");
-    let table = policyx()
-        .arg("stats")
-        .arg(&jsonl)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let table = policyx().arg("stats").arg(&jsonl).succeeds();
     let table = String::from_utf8_lossy(&table);
     assert!(table.starts_with("documents 4, undated 1"), "{table}");
     assert!(
@@ -695,11 +645,7 @@ fn eval_thresholds_set_the_exit_code() {
         .args(["eval", "--gold"])
         .arg(&gold)
         .args(["--min-f1", "tasks=0.95", "--min-f1", "officials=0.9"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let text = String::from_utf8_lossy(&out);
     assert!(
         text.contains("tasks         1.000  1.000  1.000   20/20/20"),
@@ -707,19 +653,7 @@ fn eval_thresholds_set_the_exit_code() {
     );
     assert!(text.contains("per rule"), "{text}");
     // An empty rule set finds nothing: below any threshold.
-    let empty = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir_all(empty.path().join("lexicons")).expect("mkdir");
-    for entry in std::fs::read_dir(root().join("rules/lexicons")).expect("lexicons") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(
-            &p,
-            empty
-                .path()
-                .join("lexicons")
-                .join(p.file_name().expect("name")),
-        )
-        .expect("copy");
-    }
+    let empty = lexicons_only(false);
     let out = policyx()
         .arg("--rules")
         .arg(empty.path())
@@ -736,11 +670,7 @@ fn eval_thresholds_set_the_exit_code() {
         .arg(empty.path())
         .args(["eval", "--json", "--gold"])
         .arg(&gold)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["figures"]["tasks"]["gold"], 20);
     assert_eq!(
