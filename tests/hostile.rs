@@ -316,3 +316,28 @@ proptest! {
         assert_spans(&doc, &input);
     }
 }
+
+/// Inputs that crashed a fuzz target once (`fuzz/run.sh`); each must now load or fail cleanly.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = hostile().join("fuzz");
+    let mut n = 0;
+    for p in common::files_in(&dir, "toml") {
+        n += 1;
+        let text = String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned();
+        let mut sources: Vec<policyx::rules::Source> = policyx::rules::embedded::sources()
+            .into_iter()
+            .filter(|s| s.path.ends_with(".txt") || s.path == "macros.toml")
+            .collect();
+        sources.push(policyx::rules::Source { path: "fuzz.toml".into(), text });
+        if let Err(e) = policyx::rules::RuleSet::load(sources) {
+            assert!(e.to_string().starts_with("fuzz.toml:") || e.to_string().contains(".toml:"), "{e}");
+        }
+    }
+    for p in common::files_in(&dir, "bin") {
+        n += 1;
+        let (doc, input) = extract_bytes(&std::fs::read(&p).expect("read"), None);
+        assert_spans(&doc, &input);
+    }
+    assert!(n >= 1);
+}

@@ -70,7 +70,8 @@ pub fn parse_lexicon(text: &str) -> Vec<String> {
 
 /// 1-based line and column of byte `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
+    // An offset computed from an unescaped string can land inside a character.
+    let offset = text.floor_char_boundary(offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -93,5 +94,7 @@ mod tests {
     fn positions() {
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(line_col("甲\n乙丙", "甲\n乙".len()), (2, 2));
+        // Inside a character (found by fuzzing): the character's start.
+        assert_eq!(line_col("甲\n乙丙", "甲\n乙".len() + 1), (2, 2));
     }
 }
