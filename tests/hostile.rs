@@ -329,9 +329,15 @@ fn fuzz_crashes_stay_fixed() {
             .into_iter()
             .filter(|s| s.path.ends_with(".txt") || s.path == "macros.toml")
             .collect();
-        sources.push(policyx::rules::Source { path: "fuzz.toml".into(), text });
+        sources.push(policyx::rules::Source {
+            path: "fuzz.toml".into(),
+            text,
+        });
         if let Err(e) = policyx::rules::RuleSet::load(sources) {
-            assert!(e.to_string().starts_with("fuzz.toml:") || e.to_string().contains(".toml:"), "{e}");
+            assert!(
+                e.to_string().starts_with("fuzz.toml:") || e.to_string().contains(".toml:"),
+                "{e}"
+            );
         }
     }
     for p in common::files_in(&dir, "bin") {

@@ -50,45 +50,41 @@ pub fn slice(text: &str, span: [usize; 2]) -> String {
 
 /// Every span in `doc` (items, officials, tasks, principles, slogans, meeting) slices back to its text.
 pub fn assert_spans(doc: &Document, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |span: [usize; 2]| -> String {
+        assert!(
+            span[0] <= span[1] && span[1] <= chars.len(),
+            "span {span:?} outside {} chars",
+            chars.len()
+        );
+        chars[span[0]..span[1]].iter().collect()
+    };
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     for o in &doc.officials {
-        assert_eq!(slice(text, o.span), o.name, "official span");
+        assert_eq!(slice(o.span), o.name, "official span");
         for m in &o.mentions {
-            assert_eq!(slice(text, *m), o.name, "mention span");
+            assert_eq!(slice(*m), o.name, "mention span");
         }
     }
     for t in &doc.tasks {
-        assert_eq!(
-            strip(&slice(text, t.span)),
-            t.text
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>(),
-            "task span"
-        );
+        assert_eq!(strip(&slice(t.span)), squeeze(&t.text), "task span");
     }
     for p in &doc.principles {
         assert!(
-            slice(text, p.span).contains(p.label.as_str()),
+            slice(p.span).contains(p.label.as_str()),
             "principle label span {:?}",
             p.label
         );
         for i in &p.items {
-            assert_eq!(
-                strip(&slice(text, i.span)),
-                i.text
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>(),
-                "item span"
-            );
+            assert_eq!(strip(&slice(i.span)), squeeze(&i.text), "item span");
         }
     }
     for s in &doc.slogans {
-        assert_eq!(slice(text, s.span), s.text);
+        assert_eq!(slice(s.span), s.text);
     }
     if let Some(m) = &doc.meeting {
         if let Some(n) = &m.name {
-            assert!(slice(text, m.span).contains(n.as_str()));
+            assert!(slice(m.span).contains(n.as_str()));
         }
     }
 }
