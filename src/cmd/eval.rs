@@ -11,6 +11,11 @@ use policyx::eval::{Evaluation, Miss, FIELDS};
 use std::collections::BTreeMap;
 use std::io::Write;
 
+/// Rounded to four places first, as score.py does, so the printed figures match its own.
+fn r4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
 fn thresholds(specs: &[String]) -> Result<Vec<(String, f64)>> {
     specs
         .iter()
@@ -93,7 +98,12 @@ pub fn run(flags: &EvalFlags, rule_flags: &RuleFlags) -> Result<i32> {
                 writeln!(
                     out,
                     "{f:12} {:6.3} {:6.3} {:6.3}   {}/{}/{}",
-                    x.p, x.r, x.f1, x.tp, x.pred, x.gold
+                    r4(x.p),
+                    r4(x.r),
+                    r4(x.f1),
+                    x.tp,
+                    x.pred,
+                    x.gold
                 )?;
             }
         }
