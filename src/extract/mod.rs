@@ -108,6 +108,19 @@ impl Extractor {
         })
     }
 
+    /// Loads what rules will need later (jieba, when a `mode = "jieba"` rule
+    /// exists), so a batch can do it on a spare thread instead of in the middle of a document.
+    pub fn warm(&self) {
+        if self
+            .rules
+            .rules
+            .iter()
+            .any(|r| r.mode.as_deref() == Some("jieba"))
+        {
+            self.jieba.get_or_init(jieba_rs::Jieba::new);
+        }
+    }
+
     /// Extracts one decoded document.
     pub fn extract(&self, decoded: &Decoded, source: SourceInfo) -> Document {
         self.extract_traced(decoded, source).0
