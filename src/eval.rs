@@ -252,6 +252,32 @@ impl Evaluation {
         });
     }
 
+    /// Counts a field's pairs, credits or blames the rule of every prediction, and records each
+    /// unpaired prediction (`fp`, with its span and rule) and unpaired gold item (`fn`, with a hint).
+    fn pairing(
+        &mut self,
+        field: &'static str,
+        file: &str,
+        pairs: &[(usize, usize)],
+        pred: &[(String, [usize; 2], &str)],
+        gold: &[(String, String)],
+    ) {
+        self.count(field, pairs.len(), pred.len(), gold.len());
+        let paired_p: HashSet<usize> = pairs.iter().map(|x| x.1).collect();
+        let paired_g: HashSet<usize> = pairs.iter().map(|x| x.0).collect();
+        for (j, (text, span, rule)) in pred.iter().enumerate() {
+            self.rule_hit(rule, paired_p.contains(&j));
+            if !paired_p.contains(&j) {
+                self.miss(field, "fp", file, text, Some(*span), rule);
+            }
+        }
+        for (i, (text, hint)) in gold.iter().enumerate() {
+            if !paired_g.contains(&i) {
+                self.miss(field, "fn", file, text, None, hint);
+            }
+        }
+    }
+
     /// Scores one document against its gold line; `input` is the decoded input (for spans).
     pub fn add(&mut self, file: &str, gold: &Value, doc: &Document, input: &str) {
         self.docs += 1;
@@ -282,18 +308,14 @@ impl Evaluation {
             |i, j| if gname(i) == p[j].name { 1.0 } else { 0.0 },
             1.0,
         );
-        self.count("officials", pairs.len(), p.len(), g.len());
-        let paired_p: HashSet<usize> = pairs.iter().map(|x| x.1).collect();
-        let paired_g: HashSet<usize> = pairs.iter().map(|x| x.0).collect();
-        for (j, o) in p.iter().enumerate() {
-            self.rule_hit(&o.rule, paired_p.contains(&j));
-            if !paired_p.contains(&j) {
-                self.miss("officials", "fp", file, &o.name, Some(o.span), &o.rule);
-            }
-        }
-        for i in (0..g.len()).filter(|i| !paired_g.contains(i)) {
-            self.miss("officials", "fn", file, gname(i), None, "");
-        }
+        let pred: Vec<_> = p
+            .iter()
+            .map(|o| (o.name.clone(), o.span, o.rule.as_str()))
+            .collect();
+        let gold: Vec<_> = (0..g.len())
+            .map(|i| (gname(i).to_string(), String::new()))
+            .collect();
+        self.pairing("officials", file, &pairs, &pred, &gold);
         let mut hit = 0;
         for &(i, j) in &pairs {
             let gt: HashSet<String> = strs(g[i], "titles").into_iter().collect();
@@ -357,19 +379,23 @@ impl Evaluation {
             },
             1.0,
         );
-        self.count("principles", pairs.len(), p.len(), g.len());
-        let paired_p: HashSet<usize> = pairs.iter().map(|x| x.1).collect();
-        let paired_g: HashSet<usize> = pairs.iter().map(|x| x.0).collect();
-        for (j, x) in p.iter().enumerate() {
-            self.rule_hit(&x.rule, paired_p.contains(&j));
-            if !paired_p.contains(&j) {
-                self.miss("principles", "fp", file, &x.label, Some(x.span), &x.rule);
-            }
-        }
-        for i in (0..g.len()).filter(|i| !paired_g.contains(i)) {
-            let label = g[i].get("label").and_then(Value::as_str).unwrap_or("");
-            self.miss("principles", "fn", file, label, None, "");
-        }
+        let pred: Vec<_> = p
+            .iter()
+            .map(|x| (x.label.clone(), x.span, x.rule.as_str()))
+            .collect();
+        let gold: Vec<_> = g
+            .iter()
+            .map(|x| {
+                (
+                    x.get("label")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                    String::new(),
+                )
+            })
+            .collect();
+        self.pairing("principles", file, &pairs, &pred, &gold);
         let hit: usize = pairs
             .iter()
             .map(|&(i, j)| gitems[i].intersection(&pitems[j]).count())
@@ -403,7 +429,24 @@ impl Evaluation {
         let p = &doc.tasks;
         let gtext = |i: usize| g[i].get("text").and_then(Value::as_str).unwrap_or("");
         let pairs = greedy(g.len(), p.len(), |i, j| dice(gtext(i), &p[j].text), 0.8);
-        self.count("tasks", pairs.len(), p.len(), g.len());
+        let pred: Vec<_> = p
+            .iter()
+            .map(|t| {
+                (
+                    format!("{} {}: {}", t.speaker, t.cue, t.text),
+                    t.span,
+                    t.rule.as_str(),
+                )
+            })
+            .collect();
+        let gold: Vec<_> = (0..g.len())
+            .map(|i| {
+                let cue = g[i].get("cue").and_then(Value::as_str).unwrap_or("");
+                let sp = g[i].get("speaker").and_then(Value::as_str).unwrap_or("");
+                (format!("{sp} {cue}: {}", gtext(i)), cue.to_string())
+            })
+            .collect();
+        self.pairing("tasks", file, &pairs, &pred, &gold);
         let right = pairs
             .iter()
             .filter(|&&(i, j)| {
@@ -411,21 +454,6 @@ impl Evaluation {
             })
             .count();
         self.count("speaker", right, p.len(), g.len());
-        let paired_p: HashSet<usize> = pairs.iter().map(|x| x.1).collect();
-        let paired_g: HashSet<usize> = pairs.iter().map(|x| x.0).collect();
-        for (j, t) in p.iter().enumerate() {
-            self.rule_hit(&t.rule, paired_p.contains(&j));
-            if !paired_p.contains(&j) {
-                self.miss(
-                    "tasks",
-                    "fp",
-                    file,
-                    &format!("{} {}: {}", t.speaker, t.cue, t.text),
-                    Some(t.span),
-                    &t.rule,
-                );
-            }
-        }
         for &(i, j) in &pairs {
             let gs = g[i].get("speaker").and_then(Value::as_str).unwrap_or("");
             if gs != p[j].speaker {
@@ -438,18 +466,6 @@ impl Evaluation {
                     &p[j].rule,
                 );
             }
-        }
-        for i in (0..g.len()).filter(|i| !paired_g.contains(i)) {
-            let cue = g[i].get("cue").and_then(Value::as_str).unwrap_or("");
-            let sp = g[i].get("speaker").and_then(Value::as_str).unwrap_or("");
-            self.miss(
-                "tasks",
-                "fn",
-                file,
-                &format!("{sp} {cue}: {}", gtext(i)),
-                None,
-                cue,
-            );
         }
     }
 
