@@ -4,6 +4,9 @@
 //! `？`, `；` (or their ASCII forms `!` `?` `;`), together with any closing
 //! quotes or brackets that follow, or at the paragraph end. Offsets are byte
 //! offsets into the cleaned text.
+//!
+//! Very long texts are also cut into [`windows`] that rules match and compete
+//! in one at a time, so the memory matching takes is bounded by the window.
 
 /// A sentence: `[start, end)` bytes in the cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,9 +86,68 @@ fn sentences(text: &str, start: usize, end: usize) -> Vec<Sentence> {
     out
 }
 
+/// Cuts `text` into consecutive `[start, end)` windows of at most `size` bytes
+/// (at least one window, even for empty text). A window ends after the last
+/// line break in its second half; failing that after a sentence end, then after
+/// a clause mark (`，`, `、`, `：`), then at any character boundary.
+pub fn windows(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let size = size.max(8);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let limit = text.floor_char_boundary(start + size);
+        let half = text.ceil_char_boundary(start + size / 2);
+        let region = &text[half..limit];
+        let cut = region
+            .rfind('\n')
+            .map(|k| k + 1)
+            .or_else(|| {
+                region
+                    .rfind(is_terminal)
+                    .map(|k| k + region[k..].chars().next().map_or(1, char::len_utf8))
+            })
+            .or_else(|| {
+                region
+                    .rfind(['，', '、', '：', ','])
+                    .map(|k| k + region[k..].chars().next().map_or(1, char::len_utf8))
+            })
+            .map_or(limit, |k| half + k);
+        let cut = if cut > start {
+            cut
+        } else {
+            text.ceil_char_boundary(start + 1)
+        };
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_cover_the_text_and_prefer_line_then_sentence_then_clause_breaks() {
+        let t = "甲乙丙丁\n戊己庚。辛壬癸";
+        let w = windows(t, 20);
+        assert_eq!(w[0], (0, 13), "after the line break");
+        assert_eq!(&t[w[0].0..w[0].1], "甲乙丙丁\n");
+        let t = "甲乙丙丁戊。己庚辛壬癸";
+        assert_eq!(&t[..windows(t, 20)[0].1], "甲乙丙丁戊。");
+        let t = "甲乙丙丁戊、己庚辛壬癸";
+        assert_eq!(&t[..windows(t, 20)[0].1], "甲乙丙丁戊、");
+        let t = "甲乙丙丁戊己庚辛壬癸";
+        assert_eq!(&t[..windows(t, 20)[0].1], "甲乙丙丁戊己");
+        for t in ["", "短", &"一二三、".repeat(1000), &"长".repeat(5000)] {
+            let w = windows(t, 64);
+            assert_eq!(w.first().map(|x| x.0), Some(0));
+            assert_eq!(w.last().map(|x| x.1), Some(t.len()));
+            assert!(w.windows(2).all(|p| p[0].1 == p[1].0 && p[0].0 < p[0].1));
+            assert!(w.iter().all(|&(a, b)| b - a <= 64 && t.is_char_boundary(a)));
+        }
+    }
 
     #[test]
     fn sentences_keep_closing_quotes_and_split_at_semicolons() {

@@ -326,3 +326,74 @@ fn bom_keeps_offsets_of_the_decoded_input() {
     assert_eq!(doc.officials[0].span, [5, 8]);
     assert_eq!(slice(&text, doc.officials[0].span), "王一民");
 }
+
+fn extract_with(ex: &policyx::extract::Extractor, text: &str) -> policyx::document::Document {
+    let d = policyx::decode::decode(text.as_bytes(), None);
+    ex.extract(
+        &d,
+        policyx::document::SourceInfo {
+            path: None,
+            encoding: d.encoding.into(),
+            part: None,
+            id: None,
+        },
+    )
+}
+
+fn extractor_with_window(bytes: usize) -> policyx::extract::Extractor {
+    let rules = policyx::rules::RuleSet::defaults().expect("rules");
+    policyx::extract::Extractor::new(rules)
+        .expect("extractor")
+        .with_window(bytes)
+}
+
+/// Rules match within a line, so windows that end at line breaks change nothing.
+#[test]
+fn windows_ending_at_line_breaks_do_not_change_results() {
+    let whole = extractor_with_window(usize::MAX);
+    let mut paths = files_in(&root().join("testdata/seed"), "txt");
+    paths.extend(files_in(&root().join("testdata/fixtures"), "txt"));
+    let mut windowed_docs = 0;
+    for p in paths {
+        let bytes = std::fs::read(&p).expect("read");
+        let text = policyx::decode::decode(&bytes, None).text;
+        let longest = text.lines().map(str::len).max().unwrap_or(0);
+        // Every line fits in half a window, so every window ends at a line break.
+        let small = extractor_with_window(2 * (longest + 1));
+        let a = serde_json::to_value(extract_with(&whole, &text)).expect("json");
+        let b = serde_json::to_value(extract_with(&small, &text)).expect("json");
+        assert_eq!(a, b, "{}", p.display());
+        if text.len() > 2 * (longest + 1) {
+            windowed_docs += 1;
+        }
+    }
+    assert!(
+        windowed_docs >= 3,
+        "only {windowed_docs} documents had several windows"
+    );
+}
+
+/// A text over the default window (1 MiB) gives what one pass over it gives.
+#[test]
+fn a_long_text_is_matched_in_windows_with_the_same_result() {
+    let seed = std::fs::read_to_string(root().join("testdata/seed/000_7a27c10ffd5541cc.txt"))
+        .expect("seed");
+    let body = seed.rsplit("---\n").next().expect("body");
+    // Numbered copies: cleaning drops repeated paragraphs.
+    let text: String = (0..(3 << 20) / body.len() + 1)
+        .flat_map(|k| body.lines().map(move |l| format!("（{k}）{l}\n")))
+        .collect();
+    assert!(text.len() > 3 * policyx::extract::WINDOW);
+    let windowed = extract_with(common::extractor(), &text);
+    let whole = extract_with(&extractor_with_window(usize::MAX), &text);
+    assert_eq!(
+        serde_json::to_value(&windowed).expect("json"),
+        serde_json::to_value(&whole).expect("json")
+    );
+    assert!(
+        windowed.tasks.len() > 1000,
+        "{} tasks",
+        windowed.tasks.len()
+    );
+    assert_spans(&windowed, &text);
+}

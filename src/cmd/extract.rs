@@ -34,23 +34,26 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
         }
     };
     let decoded = decode(&bytes, forced);
+    drop(bytes);
     let source = SourceInfo {
         path,
         encoding: decoded.encoding.to_string(),
         part: None,
         id: None,
     };
-    let (doc, trace) = ex.extract_traced(&decoded, source);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if flags.explain {
+        let (_, trace) = ex.extract_traced(&decoded, source);
         if flags.json {
             serde_json::to_writer_pretty(&mut out, &explain_json(&ex, &trace))?;
             writeln!(out)?;
         } else {
             explain_text(&mut out, &ex, &trace, std::io::stdout().is_terminal())?;
         }
+        out.flush()?;
         return Ok(0);
     }
+    let doc = ex.extract(&decoded, source);
     if flags.pretty {
         serde_json::to_writer_pretty(&mut out, &doc)?;
     } else {

@@ -17,8 +17,13 @@ pub struct Dropped {
     pub winner: Match,
 }
 
-/// Keeps the best non-overlapping matches, in text order.
-pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dropped>) {
+/// Keeps the best non-overlapping matches, in text order; with `record`, also
+/// returns every dropped match with the one it lost to.
+pub fn resolve(
+    rules: &RuleSet,
+    mut matches: Vec<Match>,
+    record: bool,
+) -> (Vec<Match>, Vec<Dropped>) {
     let core = |m: &Match| {
         m.group("names")
             .or_else(|| m.group("name"))
@@ -49,10 +54,11 @@ pub fn resolve(rules: &RuleSet, mut matches: Vec<Match>) -> (Vec<Match>, Vec<Dro
             .filter(|(&ks, &(ke, _))| ks < me.max(ms + 1) && ms < ke.max(ks + 1))
             .map(|(_, &(_, i))| i);
         match hit {
-            Some(i) => dropped.push(Dropped {
+            Some(i) if record => dropped.push(Dropped {
                 winner: kept[i].clone(),
                 loser: m,
             }),
+            Some(_) => {}
             None => {
                 index.insert(ms, (me, kept.len()));
                 kept.push(m);

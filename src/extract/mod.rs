@@ -20,9 +20,9 @@ use crate::decode::Decoded;
 use crate::document::{Document, Slogan, SourceInfo, SCHEMA_VERSION};
 use crate::offsets::MappedText;
 use crate::rules::{Kind, Match, RuleSet};
-use crate::segment::{segment, Paragraph};
+use crate::segment::{segment, windows, Paragraph};
 use candidates::resolve;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Start of the clause that ends at byte `end`: the text back to the nearest
@@ -44,6 +44,12 @@ pub fn clause_before(text: &str, end: usize, max_chars: usize, stops: &str) -> u
     }
     start
 }
+
+/// Texts longer than this many bytes are matched window by window
+/// ([`windows`]), so the matches held at once stay bounded; shorter texts are
+/// one window. Rules match within a line, and windows end at line breaks
+/// where the text has them, so only a line longer than this is ever cut.
+pub const WINDOW: usize = 1 << 20;
 
 /// What the assemblers share: the cleaned text, its map and paragraphs, the rules.
 pub struct Ctx<'a> {
@@ -93,6 +99,8 @@ pub struct Extractor {
     modal: tasks::ModalFinder,
     /// Loaded only when a `mode = "jieba"` rule matches (about 0.2 s).
     jieba: OnceLock<jieba_rs::Jieba>,
+    /// Window size in bytes, [`WINDOW`] unless set by [`Extractor::with_window`].
+    window: usize,
 }
 
 impl Extractor {
@@ -105,7 +113,15 @@ impl Extractor {
             rules,
             modal,
             jieba: OnceLock::new(),
+            window: WINDOW,
         })
+    }
+
+    /// Sets the window size (for tests: results must not depend on it while
+    /// windows can end at line breaks).
+    pub fn with_window(mut self, bytes: usize) -> Extractor {
+        self.window = bytes;
+        self
     }
 
     /// Loads what rules will need later (jieba, when a `mode = "jieba"` rule
@@ -123,13 +139,73 @@ impl Extractor {
 
     /// Extracts one decoded document.
     pub fn extract(&self, decoded: &Decoded, source: SourceInfo) -> Document {
-        self.extract_traced(decoded, source).0
+        let cleaned = clean(&decoded.text);
+        self.extract_cleaned(&cleaned, source, decoded.had_errors, None)
     }
 
     /// Extracts one decoded document and reports every competing match.
     pub fn extract_traced(&self, decoded: &Decoded, source: SourceInfo) -> (Document, Trace) {
         let cleaned = clean(&decoded.text);
-        self.extract_cleaned(&cleaned, source, decoded.had_errors)
+        let mut trace = Trace::default();
+        let doc = self.extract_cleaned(&cleaned, source, decoded.had_errors, Some(&mut trace));
+        (doc, trace)
+    }
+
+    /// Matches every rule in one window and lets the matches of each kind
+    /// compete; returns the winners by kind, and the built principles that won.
+    fn match_window(
+        &self,
+        ctx: &Ctx,
+        window: (usize, usize),
+        timings: &mut [u128],
+        mut trace: Option<&mut Trace>,
+    ) -> (BTreeMap<Kind, Vec<Match>>, Vec<principles::Built>) {
+        let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();
+        for (i, rule) in self.rules.rules.iter().enumerate() {
+            let t = std::time::Instant::now();
+            by_kind
+                .entry(rule.kind)
+                .or_default()
+                .extend(rule.matches_in(i, ctx.text, window));
+            if let Some(slot) = timings.get_mut(i) {
+                *slot += t.elapsed().as_micros();
+            }
+        }
+        let mut kept_built = Vec::new();
+        for (kind, slot) in by_kind.iter_mut() {
+            let mut ms = std::mem::take(slot);
+            // Principles: only candidates whose items are found compete.
+            let mut built = HashMap::new();
+            if *kind == Kind::Principle {
+                ms.retain(|m| match principles::build(ctx, m) {
+                    Some(b) => {
+                        built.insert((m.start, m.end, m.rule), b);
+                        true
+                    }
+                    None => {
+                        if let Some(t) = trace.as_deref_mut() {
+                            t.unbuilt.push(candidate(ctx, m));
+                        }
+                        false
+                    }
+                });
+            }
+            let (kept, dropped) = resolve(&self.rules, ms, trace.is_some());
+            if let Some(t) = trace.as_deref_mut() {
+                let c = |m: &Match| candidate(ctx, m);
+                t.kept.entry(*kind).or_default().extend(kept.iter().map(c));
+                t.dropped
+                    .entry(*kind)
+                    .or_default()
+                    .extend(dropped.iter().map(|d| (c(&d.loser), c(&d.winner))));
+            }
+            kept_built.extend(
+                kept.iter()
+                    .filter_map(|m| built.remove(&(m.start, m.end, m.rule))),
+            );
+            *slot = kept;
+        }
+        (by_kind, kept_built)
     }
 
     fn extract_cleaned(
@@ -137,7 +213,8 @@ impl Extractor {
         cleaned: &crate::clean::Cleaned,
         source: SourceInfo,
         decode_errors: bool,
-    ) -> (Document, Trace) {
+        mut trace: Option<&mut Trace>,
+    ) -> Document {
         let text = cleaned.body.text.as_str();
         let paras = segment(text);
         let ctx = Ctx {
@@ -148,76 +225,35 @@ impl Extractor {
             clauses: Default::default(),
             jieba: &self.jieba,
         };
-        let mut trace = Trace::default();
+        let mut timings = vec![0u128; self.rules.rules.len()];
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();
-        for (i, rule) in self.rules.rules.iter().enumerate() {
-            let t = std::time::Instant::now();
-            by_kind
-                .entry(rule.kind)
-                .or_default()
-                .extend(rule.matches(i, text));
-            if std::env::var_os("POLICYX_PROFILE").is_some() {
-                eprintln!("PROFILE {} {}", rule.id, t.elapsed().as_micros());
+        let mut kept_built = Vec::new();
+        for w in windows(text, self.window) {
+            let (kept, built) = self.match_window(&ctx, w, &mut timings, trace.as_deref_mut());
+            for (kind, ms) in kept {
+                by_kind.entry(kind).or_default().extend(ms);
+            }
+            kept_built.extend(built);
+        }
+        if std::env::var_os("POLICYX_PROFILE").is_some() {
+            for (rule, t) in self.rules.rules.iter().zip(&timings) {
+                eprintln!("PROFILE {} {}", rule.id, t);
             }
         }
-        let mut take = |kind: Kind, ms: Vec<Match>| -> Vec<Match> {
-            let (kept, dropped) = resolve(&self.rules, ms);
-            trace
-                .kept
-                .insert(kind, kept.iter().map(|m| candidate(&ctx, m)).collect());
-            trace.dropped.insert(
-                kind,
-                dropped
-                    .iter()
-                    .map(|d| (candidate(&ctx, &d.loser), candidate(&ctx, &d.winner)))
-                    .collect(),
-            );
-            kept
-        };
         let mut get = |k: Kind| by_kind.remove(&k).unwrap_or_default();
-        let reporter_m = get(Kind::Reporter);
-        let editor_m = get(Kind::Editor);
-        let official_m = get(Kind::Official);
-        let role_m = get(Kind::Role);
-        let meeting_m = get(Kind::Meeting);
-        let principle_m = get(Kind::Principle);
-        let slogan_m = get(Kind::Slogan);
-        let cue_m = get(Kind::Cue);
 
-        let reporters = bylines::names(&ctx, &take(Kind::Reporter, reporter_m));
-        let editors = bylines::names(&ctx, &take(Kind::Editor, editor_m));
+        let reporters = bylines::names(&ctx, &get(Kind::Reporter));
+        let editors = bylines::names(&ctx, &get(Kind::Editor));
         let exclude: HashSet<String> = reporters.iter().chain(editors.iter()).cloned().collect();
 
-        let official_kept = take(Kind::Official, official_m);
+        let official_kept = get(Kind::Official);
         let mentions = officials::mentions(&ctx, &official_kept, &exclude);
-        let role_kept = take(Kind::Role, role_m);
+        let role_kept = get(Kind::Role);
         let officials = officials::assemble(&ctx, &mentions, &role_kept);
 
         let date = cleaned.meta.date.clone();
-        let meeting = meeting::assemble(&ctx, &take(Kind::Meeting, meeting_m), date.as_deref());
+        let meeting = meeting::assemble(&ctx, &get(Kind::Meeting), date.as_deref());
 
-        // Principles: only candidates whose items are found compete.
-        let mut built = Vec::new();
-        let mut viable = Vec::new();
-        for m in principle_m {
-            match principles::build(&ctx, &m) {
-                Some(b) => {
-                    built.push(b);
-                    viable.push(m);
-                }
-                None => trace.unbuilt.push(candidate(&ctx, &m)),
-            }
-        }
-        let kept = take(Kind::Principle, viable);
-        let kept_built: Vec<principles::Built> = kept
-            .iter()
-            .filter_map(|k| {
-                built
-                    .iter()
-                    .find(|b| b.start == k.start && b.end == k.end && b.rule == k.rule)
-                    .cloned()
-            })
-            .collect();
         let kept_built = principles::drop_nested_repeats(kept_built);
         let mut principles_out = Vec::new();
         let mut seen = HashSet::new();
@@ -246,7 +282,7 @@ impl Extractor {
         }
         let mut used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
         used.sort_unstable();
-        let slogans = take(Kind::Slogan, slogan_m)
+        let slogans = get(Kind::Slogan)
             .into_iter()
             .filter(|m| {
                 // Extents sorted by start; an overlapping one starts before m.end.
@@ -263,13 +299,13 @@ impl Extractor {
             })
             .collect();
 
-        let tasks = tasks::assemble(&ctx, &take(Kind::Cue, cue_m), &officials, &self.modal);
+        let tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, &self.modal);
 
         if decode_errors {
             diagnostics
                 .push("some bytes could not be decoded and were replaced with U+FFFD".to_string());
         }
-        let doc = Document {
+        Document {
             schema_version: SCHEMA_VERSION.to_string(),
             source,
             title: cleaned.meta.title.clone(),
@@ -283,7 +319,6 @@ impl Extractor {
             reporters,
             editors,
             diagnostics,
-        };
-        (doc, trace)
+        }
     }
 }

@@ -239,8 +239,11 @@ fn region_ends(text: &str, from: usize) -> (usize, usize) {
 /// Drops an ordinal opening an item (`一是`, `二是` …).
 fn drop_ordinal(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
     let s = &text[a..b];
-    match ORDINALS.iter().find(|o| s.starts_with(&format!("{o}是"))) {
-        Some(o) if b - a > o.len() + "是".len() => (a + o.len() + "是".len(), b),
+    let rest = ORDINALS
+        .iter()
+        .find_map(|o| s.strip_prefix(o).and_then(|r| r.strip_prefix('是')));
+    match rest {
+        Some(r) if !r.is_empty() => (b - r.len(), b),
         _ => (a, b),
     }
 }

@@ -533,8 +533,16 @@ const GROUP_NAMES: &[&str] = &[
 impl Rule {
     /// All matches in `text`, resuming at the `after` group where there is one.
     pub fn matches(&self, index: usize, text: &str) -> Vec<Match> {
+        self.matches_in(index, text, (0, text.len()))
+    }
+
+    /// The matches within the window `[from, to)` of `text`, with offsets into
+    /// `text`: what comes before the window is context (for `^`, `\b`), nothing
+    /// after it is read.
+    pub fn matches_in(&self, index: usize, text: &str, (from, to): (usize, usize)) -> Vec<Match> {
+        let text = &text[..to];
         let mut out = Vec::new();
-        let mut pos = 0;
+        let mut pos = from;
         let names: Vec<(usize, &'static str)> = self
             .regex
             .capture_names()
