@@ -2,7 +2,8 @@
 # Benchmark, measured side by side in one run (not a timed test):
 #   - MB/s of `policyx batch` over the bench corpus with 1 and with 2 jobs, and the speed-up
 #   - the same corpus through jieba-rs tag() alone (examples/jieba_tag.rs), as the reference
-# Each throughput is the best of 3 runs.
+# Each throughput is the best of 5 runs, the 1-job and 2-job runs interleaved so that
+# both see the same machine (this VM's speed drifts by 20 % over minutes).
 #   - peak RSS of the batch runs
 #   - wall time of `policyx extract` on the seed article as a piped process (start to exit)
 # Usage: scripts/bench.sh [CORPUS_DIR]   (default ../shared/corpus/bench)
@@ -15,14 +16,17 @@ cargo build --release --quiet --example jieba_tag
 bin=target/release/policyx
 bytes=$(find "$corpus" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 timefmt='%e %M'
-run() { # jobs → "seconds peakKB", the best of 3 runs (the machine is shared: take the least disturbed)
-  for _ in 1 2 3; do
-    /usr/bin/time -f "$timefmt" -o /tmp/policyx-bench.time "$bin" batch "$corpus" --jobs "$1" >/dev/null
-    cat /tmp/policyx-bench.time
-  done | sort -n | head -1
-}
-read -r s1 m1 < <(run 1)
-read -r s2 m2 < <(run 2)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for _ in 1 2 3 4 5; do
+  for j in 1 2; do
+    /usr/bin/time -f "$timefmt" -o "$tmp/t" "$bin" batch "$corpus" --jobs "$j" >/dev/null
+    cat "$tmp/t" >> "$tmp/jobs$j"
+  done
+done
+# The least disturbed run of each (the machine is shared).
+read -r s1 m1 < <(sort -n "$tmp/jobs1" | head -1)
+read -r s2 m2 < <(sort -n "$tmp/jobs2" | head -1)
 jieba=$(for _ in 1 2 3; do target/release/examples/jieba_tag "$corpus"; done | sort -t, -k5 | sed -E 's/.* ([0-9.]+) MB\/s.*/\1 &/' | sort -rn | head -1 | cut -d' ' -f2-)
 jmbs=$(echo "$jieba" | sed -E 's/.* ([0-9.]+) MB\/s.*/\1/')
 seed=testdata/seed/000_7a27c10ffd5541cc.txt

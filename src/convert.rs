@@ -15,8 +15,11 @@ pub struct Record {
     pub part: Option<usize>,
     /// The JSON object, without a trailing newline.
     pub json: String,
-    /// The document, when extraction succeeded.
+    /// The document, when extraction succeeded (callers that only need the
+    /// JSON may drop it).
     pub doc: Option<Document>,
+    /// Why the unit gave no document, for an error record.
+    pub error: Option<String>,
 }
 
 /// An error record for `path`.
@@ -33,6 +36,7 @@ pub fn error_record(source: SourceInfo, error: &str) -> Record {
         part: None,
         json,
         doc: None,
+        error: Some(error.to_string()),
     }
 }
 
@@ -97,6 +101,7 @@ fn record(path: &str, part: Option<usize>, doc: Document) -> Record {
             part,
             json,
             doc: Some(doc),
+            error: None,
         },
         Err(e) => error_record(doc.source, &format!("cannot serialise: {e}")),
     }

@@ -11,6 +11,7 @@
 pub mod clean;
 pub mod convert;
 pub mod decode;
+pub mod dictionary;
 pub mod document;
 pub mod eval;
 pub mod extract;

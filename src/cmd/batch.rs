@@ -3,9 +3,10 @@
 //! whatever `--jobs` is. A unit that cannot be read gives an error record and
 //! the batch goes on; the exit code is 1 when any did.
 //!
-//! Pipeline: a walker thread discovers units in order, worker threads convert
-//! them, and this thread writes results in order. At most `8 × jobs` units are
-//! in flight, so memory does not grow with the size of the archive.
+//! Pipeline: a walker thread discovers units in order and worker threads
+//! convert them; the worker that finishes the next unit in order writes it
+//! (and any later ones that were waiting). At most `8 × jobs` units are in
+//! flight, so memory does not grow with the size of the archive.
 
 use crate::flags::{BatchFlags, OutputFormat, RuleFlags};
 use crate::messages;
@@ -19,15 +20,102 @@ use regex::Regex;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::sync_channel;
+use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 /// Where records go.
 enum Sink {
-    Lines(Box<dyn Write>),
+    Lines(Box<dyn Write + Send>),
     Files(PathBuf),
     Csv(Box<Tables>),
+}
+
+/// What the workers share to write results in input order.
+struct Output {
+    sink: Sink,
+    /// Results that arrived before an earlier one, by sequence number.
+    pending: BTreeMap<usize, (String, Vec<Record>, u64)>,
+    next: usize,
+    stats: Stats,
+    failure: Option<anyhow::Error>,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl Output {
+    /// Adds unit `seq`'s records and writes every result now due; returns how many units were written.
+    fn add(&mut self, seq: usize, rel: String, records: Vec<Record>, size: u64) -> usize {
+        self.pending.insert(seq, (rel, records, size));
+        let mut written = 0;
+        while let Some((rel, records, size)) = self.pending.remove(&self.next) {
+            self.next += 1;
+            written += 1;
+            self.stats.files += 1;
+            self.stats.bytes += size;
+            if self.failure.is_none() {
+                if let Err(e) = write(&mut self.sink, &rel, &records, &mut self.stats) {
+                    self.failure = Some(e);
+                }
+            }
+        }
+        if let Some(pb) = &self.progress {
+            pb.set_position(self.stats.docs as u64);
+        }
+        written
+    }
+}
+
+/// How many more units the walker may read ahead. It waits until a batch of
+/// credits is back rather than waking for each one.
+struct Credits {
+    state: Mutex<(usize, bool)>,
+    cv: Condvar,
+    batch: usize,
+}
+
+impl Credits {
+    fn new(n: usize) -> Credits {
+        Credits {
+            state: Mutex::new((n, false)),
+            cv: Condvar::new(),
+            batch: (n / 4).max(1),
+        }
+    }
+
+    /// Takes one credit, waiting for a batch when none is left; false once closed.
+    fn take(&self) -> bool {
+        let Ok(mut st) = self.state.lock() else {
+            return false;
+        };
+        if st.0 == 0 {
+            st = match self.cv.wait_while(st, |st| st.0 < self.batch && !st.1) {
+                Ok(st) => st,
+                Err(_) => return false,
+            };
+        }
+        if st.1 {
+            return false;
+        }
+        st.0 -= 1;
+        true
+    }
+
+    fn give(&self, n: usize) {
+        if let Ok(mut st) = self.state.lock() {
+            st.0 += n;
+            if st.0 >= self.batch {
+                self.cv.notify_one();
+            }
+        }
+    }
+
+    /// Stops the walker (after a write failure).
+    fn close(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.1 = true;
+            self.cv.notify_one();
+        }
+    }
 }
 
 #[derive(Default)]
@@ -59,14 +147,14 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         .transpose()
         .map_err(|e| usage(e.to_string()))?;
     let started = Instant::now();
-    let ex = Arc::new(super::extractor(rule_flags)?);
+    let ex = super::extractor(rule_flags)?;
     let load_time = started.elapsed();
     let jobs = flags
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
 
-    let mut sink = match (&flags.out_dir, flags.format) {
+    let sink = match (&flags.out_dir, flags.format) {
         (Some(dir), OutputFormat::Csv) => Sink::Csv(Box::new(Tables::create(dir)?)),
         (Some(dir), OutputFormat::Jsonl) => {
             std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
@@ -76,69 +164,9 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
             Some(p) => Sink::Lines(Box::new(BufWriter::new(
                 std::fs::File::create(p).with_context(|| p.display().to_string())?,
             ))),
-            None => Sink::Lines(Box::new(BufWriter::new(std::io::stdout().lock()))),
+            None => Sink::Lines(Box::new(BufWriter::new(std::io::stdout()))),
         },
     };
-
-    // jieba takes ~0.2 s to load: do it beside the first documents rather than in front of them.
-    let warm = {
-        let ex = Arc::clone(&ex);
-        std::thread::spawn(move || ex.warm())
-    };
-    let in_flight = jobs * 8;
-    let (work_tx, work_rx) = sync_channel::<(usize, Unit)>(in_flight);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (res_tx, res_rx) = sync_channel::<(usize, String, Vec<Record>, u64)>(in_flight);
-    let (tok_tx, tok_rx) = sync_channel::<()>(in_flight);
-    for _ in 0..in_flight {
-        tok_tx.send(()).ok();
-    }
-
-    let paths = flags.paths.clone();
-    let walker = std::thread::spawn(move || {
-        let mut seq = 0;
-        let mut sink = |u: Unit| {
-            if tok_rx.recv().is_err() || work_tx.send((seq, u)).is_err() {
-                return false;
-            }
-            seq += 1;
-            true
-        };
-        walk(&paths, &mut sink, &mut |p: &str, what: &str| {
-            messages::note(p, what)
-        });
-    });
-    let mut workers = Vec::new();
-    for _ in 0..jobs {
-        let rx: Arc<Mutex<Receiver<(usize, Unit)>>> = Arc::clone(&work_rx);
-        let tx = res_tx.clone();
-        let ex = Arc::clone(&ex);
-        let split = split.clone();
-        workers.push(std::thread::spawn(move || loop {
-            let next = match rx.lock() {
-                Ok(guard) => guard.recv(),
-                Err(_) => break,
-            };
-            let Ok((seq, unit)) = next else { break };
-            let size = unit.bytes.as_ref().map_or(0, |b| b.len() as u64);
-            let records = match &unit.bytes {
-                Ok(bytes) => convert(&ex, &unit.path, bytes, forced, split.as_ref(), None),
-                Err(e) => vec![error_record(
-                    SourceInfo {
-                        path: Some(unit.path.clone()),
-                        encoding: String::new(),
-                        part: None,
-                        id: None,
-                    },
-                    e,
-                )],
-            };
-            if tx.send((seq, unit.rel, records, size)).is_err() {
-                break;
-            }
-        }));
-    }
-    drop(res_tx);
 
     let progress = std::io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
@@ -150,40 +178,86 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         );
         pb
     });
-    let mut stats = Stats::default();
-    let mut pending: BTreeMap<usize, (String, Vec<Record>, u64)> = BTreeMap::new();
-    let mut next = 0;
-    let mut failure: Option<anyhow::Error> = None;
-    for (seq, rel, records, size) in res_rx.iter() {
-        pending.insert(seq, (rel, records, size));
-        while let Some((rel, records, size)) = pending.remove(&next) {
-            next += 1;
-            stats.files += 1;
-            stats.bytes += size;
-            if failure.is_none() {
-                if let Err(e) = write(&mut sink, &rel, &records, &mut stats) {
-                    failure = Some(e);
+    let in_flight = jobs * 8;
+    let (work_tx, work_rx) = sync_channel::<(usize, Unit)>(in_flight);
+    let work_rx = Mutex::new(work_rx);
+    let credits = Credits::new(in_flight);
+    let output = Mutex::new(Output {
+        sink,
+        pending: BTreeMap::new(),
+        next: 0,
+        stats: Stats::default(),
+        failure: None,
+        progress,
+    });
+    let keep_docs = flags.format == OutputFormat::Csv;
+    std::thread::scope(|scope| {
+        let credits = &credits;
+        let paths = &flags.paths;
+        scope.spawn(move || {
+            let mut seq = 0;
+            let mut sink = |u: Unit| {
+                if !credits.take() || work_tx.send((seq, u)).is_err() {
+                    return false;
                 }
-            }
-            if let Some(pb) = &progress {
-                pb.set_position(stats.docs as u64);
-            }
-            tok_tx.send(()).ok();
+                seq += 1;
+                true
+            };
+            walk(paths, &mut sink, &mut |p: &str, what: &str| {
+                messages::note(p, what)
+            });
+        });
+        for _ in 0..jobs {
+            let (ex, split, work_rx, output) = (&ex, &split, &work_rx, &output);
+            scope.spawn(move || loop {
+                let next = match work_rx.lock() {
+                    Ok(guard) => guard.recv(),
+                    Err(_) => break,
+                };
+                let Ok((seq, unit)) = next else { break };
+                let size = unit.bytes.as_ref().map_or(0, |b| b.len() as u64);
+                let mut records = match &unit.bytes {
+                    Ok(bytes) => convert(ex, &unit.path, bytes, forced, split.as_ref(), None),
+                    Err(e) => vec![error_record(
+                        SourceInfo {
+                            path: Some(unit.path.clone()),
+                            encoding: String::new(),
+                            part: None,
+                            id: None,
+                        },
+                        e,
+                    )],
+                };
+                if !keep_docs {
+                    records.iter_mut().for_each(|r| r.doc = None);
+                }
+                drop(unit.bytes);
+                // The worker that completes the next unit in order writes it and any that
+                // were waiting for it: no writer thread to wake.
+                let Ok(mut out) = output.lock() else { break };
+                let written = out.add(seq, unit.rel, records, size);
+                let failed = out.failure.is_some();
+                drop(out);
+                if failed {
+                    credits.close();
+                    break;
+                }
+                credits.give(written);
+            });
         }
-        if failure.is_some() {
-            break;
-        }
-    }
-    drop(res_rx);
-    drop(tok_tx);
+    });
+    let Output {
+        sink,
+        stats,
+        failure,
+        progress,
+        ..
+    } = output
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    for w in workers {
-        w.join().ok();
-    }
-    walker.join().ok();
-    warm.join().ok();
     if let Some(e) = failure {
         return Err(e);
     }
@@ -216,15 +290,12 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
 
 fn write(sink: &mut Sink, rel: &str, records: &[Record], stats: &mut Stats) -> Result<()> {
     for r in records {
-        if r.doc.is_some() {
-            stats.docs += 1;
-        } else {
-            stats.errors += 1;
-            let reason = serde_json::from_str::<serde_json::Value>(&r.json)
-                .ok()
-                .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_string))
-                .unwrap_or_default();
-            messages::input_error(&r.path, &reason);
+        match &r.error {
+            None => stats.docs += 1,
+            Some(reason) => {
+                stats.errors += 1;
+                messages::input_error(&r.path, reason);
+            }
         }
         match sink {
             Sink::Lines(w) => {

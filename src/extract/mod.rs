@@ -17,13 +17,13 @@ pub mod tasks;
 
 use crate::clean::clean;
 use crate::decode::Decoded;
+use crate::dictionary::Dictionary;
 use crate::document::{Document, Slogan, SourceInfo, SCHEMA_VERSION};
 use crate::offsets::MappedText;
 use crate::rules::{Kind, Match, RuleSet};
 use crate::segment::{segment, windows, Paragraph};
 use candidates::resolve;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// Start of the clause that ends at byte `end`: the text back to the nearest
 /// `stop` character outside quotes, at most `max_chars` characters.
@@ -59,8 +59,8 @@ pub struct Ctx<'a> {
     pub paras: &'a [Paragraph],
     /// The document's clauses, computed on first use (see [`principles`]).
     pub clauses: std::cell::OnceCell<Vec<(usize, usize)>>,
-    /// The jieba segmenter, loaded on first use by a rule that needs it.
-    pub jieba: &'a OnceLock<jieba_rs::Jieba>,
+    /// jieba's dictionary, for rules with `mode = "jieba"`.
+    pub jieba: Dictionary,
 }
 
 /// A rule match as `--explain` shows it: the rule, its span in the input and its text.
@@ -97,8 +97,6 @@ fn candidate(ctx: &Ctx, m: &Match) -> Candidate {
 pub struct Extractor {
     pub rules: RuleSet,
     modal: tasks::ModalFinder,
-    /// Loaded only when a `mode = "jieba"` rule matches (about 0.2 s).
-    jieba: OnceLock<jieba_rs::Jieba>,
     /// Window size in bytes, [`WINDOW`] unless set by [`Extractor::with_window`].
     window: usize,
 }
@@ -112,7 +110,6 @@ impl Extractor {
         Ok(Extractor {
             rules,
             modal,
-            jieba: OnceLock::new(),
             window: WINDOW,
         })
     }
@@ -122,19 +119,6 @@ impl Extractor {
     pub fn with_window(mut self, bytes: usize) -> Extractor {
         self.window = bytes;
         self
-    }
-
-    /// Loads what rules will need later (jieba, when a `mode = "jieba"` rule
-    /// exists), so a batch can do it on a spare thread instead of in the middle of a document.
-    pub fn warm(&self) {
-        if self
-            .rules
-            .rules
-            .iter()
-            .any(|r| r.mode.as_deref() == Some("jieba"))
-        {
-            self.jieba.get_or_init(jieba_rs::Jieba::new);
-        }
     }
 
     /// Extracts one decoded document.
@@ -223,7 +207,7 @@ impl Extractor {
             map: &cleaned.body,
             paras: &paras,
             clauses: Default::default(),
-            jieba: &self.jieba,
+            jieba: Dictionary::load(),
         };
         let mut timings = vec![0u128; self.rules.rules.len()];
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();

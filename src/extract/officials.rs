@@ -108,7 +108,7 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 /// jieba does not know (`x`) or tags as names (`nr`, `nrfg`); it splits some
 /// three-character names (徐家/新, 吕/岩峰), so a two-character name followed by
 /// a one-character word, or a surname followed by a two-character noun, make
-/// one three-character name. Anything else is no name. Jieba is loaded only
+/// one three-character name. Anything else is no name. Jieba is consulted only
 /// when neither reading is ruled out by the lexicons first.
 fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
     let text = ctx.text;
@@ -125,8 +125,7 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
     if !plausible_name(ctx, &window[..cut(2)]) && !plausible_name(ctx, &window[..cut(3)]) {
         return None;
     }
-    let jieba = ctx.jieba.get_or_init(jieba_rs::Jieba::new);
-    let tags = jieba.tag(window, true);
+    let tags = ctx.jieba.tag(window, true);
     let len = |w: &str| w.chars().count();
     let name_tag = |t: &str| matches!(t, "x" | "nr" | "nrfg");
     let function = |t: &str| {
@@ -135,16 +134,16 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
             Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'm' | 'q')
         )
     };
-    let first = tags.first()?;
+    let (word, tag) = tags.first()?;
     let next = tags.get(1);
-    let n = match (len(first.word), name_tag(first.tag)) {
+    let n = match (len(word), name_tag(tag)) {
         (3, true) => 3,
         (2, true) => match next {
-            Some(t) if len(t.word) == 1 && !function(t.tag) => 3,
+            Some((w, t)) if len(w) == 1 && !function(t) => 3,
             _ => 2,
         },
         (1, true) => match next {
-            Some(t) if len(t.word) == 2 && t.tag.starts_with('n') && !name_tag(t.tag) => 3,
+            Some((w, t)) if len(w) == 2 && t.starts_with('n') && !name_tag(t) => 3,
             _ => return None,
         },
         _ => return None,
@@ -248,6 +247,8 @@ impl NameIndex {
         let names: Vec<String> = officials.iter().map(|o| o.name.clone()).collect();
         let ac = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            // A handful of names per document: a DFA costs more to build than it saves.
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&names)
             .ok()
             .filter(|_| !names.is_empty());

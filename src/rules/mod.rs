@@ -241,6 +241,13 @@ impl RuleSet {
                 );
             }
         }
+        let mut compiled = compile_all(
+            files
+                .iter()
+                .flat_map(|(_, f)| &f.rules)
+                .filter_map(|raw| expand(raw.pattern.get_ref(), &macros, &lexicons, 0).ok())
+                .collect(),
+        );
         let mut rules = Vec::new();
         let mut ids: HashMap<String, (String, usize)> = HashMap::new();
         for (src, f) in &files {
@@ -324,10 +331,9 @@ impl RuleSet {
                         continue;
                     }
                 };
-                let regex = match RegexBuilder::new(&expanded)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .dfa_size_limit(DFA_CACHE_LIMIT)
-                    .build()
+                let regex = match compiled
+                    .remove(&expanded)
+                    .unwrap_or_else(|| compile(&expanded))
                 {
                     Ok(r) => r,
                     Err(e) => {
@@ -438,6 +444,49 @@ fn first_line(s: &str) -> String {
         .unwrap_or(s)
         .trim()
         .to_string()
+}
+
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(DFA_CACHE_LIMIT)
+        .build()
+}
+
+/// Compiles patterns on every core (compiling is most of a process's start-up).
+fn compile_all(mut patterns: Vec<String>) -> HashMap<String, Result<Regex, regex::Error>> {
+    patterns.sort_unstable();
+    patterns.dedup();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    // Longest first, dealt round-robin: a fair split of the work.
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut shares: Vec<Vec<String>> = vec![Vec::new(); threads];
+    for (i, p) in patterns.into_iter().enumerate() {
+        shares[i % threads].push(p);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .map(|p| {
+                            let r = compile(&p);
+                            (p, r)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().ok())
+            .flatten()
+            .collect()
+    })
 }
 
 fn toml_error(src: &Source, e: &toml::de::Error) -> RuleError {
