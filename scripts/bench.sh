@@ -2,7 +2,7 @@
 # Benchmark, measured side by side in one run (not a timed test):
 #   - MB/s of `policyx batch` over the bench corpus with 1 and with 2 jobs, and the speed-up
 #   - the same corpus through jieba-rs tag() alone (examples/jieba_tag.rs), as the reference
-# Each throughput is the best of 5 runs, the 1-job and 2-job runs interleaved so that
+# Each throughput is the best of 10 runs, the 1-job and 2-job runs interleaved so that
 # both see the same machine (this VM's speed drifts by 20 % over minutes).
 #   - peak RSS of the batch runs
 #   - wall time of `policyx extract` on the seed article as a piped process (start to exit)
@@ -18,7 +18,7 @@ bytes=$(find "$corpus" -type f -print0 | du -cb --files0-from=- | tail -1 | cut 
 timefmt='%e %M'
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for _ in 1 2 3 4 5; do
+for _ in $(seq 10); do
   for j in 1 2; do
     /usr/bin/time -f "$timefmt" -o "$tmp/t" "$bin" batch "$corpus" --jobs "$j" >/dev/null
     cat "$tmp/t" >> "$tmp/jobs$j"

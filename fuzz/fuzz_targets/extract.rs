@@ -12,10 +12,26 @@ fn extractor() -> &'static policyx::extract::Extractor {
     })
 }
 
+/// The same rules matched in windows of 256 bytes, so that cutting windows
+/// anywhere in arbitrary text is fuzzed too.
+fn windowed() -> &'static policyx::extract::Extractor {
+    static EX: OnceLock<policyx::extract::Extractor> = OnceLock::new();
+    EX.get_or_init(|| {
+        policyx::extract::Extractor::new(policyx::rules::RuleSet::defaults().expect("defaults"))
+            .expect("extractor")
+            .with_window(256)
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
+    check(extractor(), data);
+    check(windowed(), data);
+});
+
+fn check(ex: &policyx::extract::Extractor, data: &[u8]) {
     let d = policyx::decode::decode(data, None);
     let chars: Vec<char> = d.text.chars().collect();
-    let doc = extractor().extract(&d, policyx::document::SourceInfo { path: None, encoding: d.encoding.into(), part: None, id: None });
+    let doc = ex.extract(&d, policyx::document::SourceInfo { path: None, encoding: d.encoding.into(), part: None, id: None });
     let slice = |s: [usize; 2]| -> String {
         assert!(s[0] <= s[1] && s[1] <= chars.len(), "span {s:?} outside {} chars", chars.len());
         chars[s[0]..s[1]].iter().collect()
@@ -42,4 +58,4 @@ fuzz_target!(|data: &[u8]| {
         });
     }
     serde_json::to_string(&doc).expect("serialises");
-});
+}

@@ -233,7 +233,7 @@ impl Extractor {
         let official_kept = get(Kind::Official);
         let mentions = officials::mentions(&ctx, &official_kept, &exclude);
         let role_kept = get(Kind::Role);
-        let officials = officials::assemble(&ctx, &mentions, &role_kept);
+        let (officials, names) = officials::assemble(&ctx, &mentions, &role_kept);
 
         let date = cleaned.meta.date.clone();
         let meeting = meeting::assemble(&ctx, &get(Kind::Meeting), date.as_deref());
@@ -283,7 +283,7 @@ impl Extractor {
             })
             .collect();
 
-        let tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, &self.modal);
+        let tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, names, &self.modal);
 
         if decode_errors {
             diagnostics

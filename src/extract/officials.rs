@@ -240,19 +240,29 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
 pub struct NameIndex {
     ac: Option<aho_corasick::AhoCorasick>,
     pub names: Vec<String>,
+    /// Every occurrence in the document: (byte start, byte end, index of the official).
+    pub hits: Vec<(usize, usize, usize)>,
 }
 
 impl NameIndex {
-    pub fn new(officials: &[Official]) -> NameIndex {
+    /// Indexes the officials' names and finds them all in `text`.
+    pub fn new(officials: &[Official], text: &str) -> NameIndex {
         let names: Vec<String> = officials.iter().map(|o| o.name.clone()).collect();
         let ac = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            // A handful of names per document: a DFA costs more to build than it saves.
+            // A handful of names per document: a DFA or a SIMD prefilter costs more
+            // to build than it saves on one article.
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&names)
             .ok()
             .filter(|_| !names.is_empty());
-        NameIndex { ac, names }
+        let mut index = NameIndex {
+            ac,
+            names,
+            hits: Vec::new(),
+        };
+        index.hits = index.find_all(text);
+        index
     }
 
     /// Every occurrence in `s`: (byte start, byte end, index of the official).
@@ -274,7 +284,7 @@ impl NameIndex {
 }
 
 /// Merges mentions by name, adds roles and every later mention of each name.
-pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Official> {
+pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> (Vec<Official>, NameIndex) {
     let text = ctx.text;
     let mut out: Vec<Official> = Vec::new();
     let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -322,9 +332,9 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> Vec<Officia
             }
         }
     }
-    let index = NameIndex::new(&out);
-    for (a, b, i) in index.find_all(text) {
+    let index = NameIndex::new(&out, text);
+    for &(a, b, i) in &index.hits {
         out[i].mentions.push(ctx.map.span(a, b));
     }
-    out
+    (out, index)
 }

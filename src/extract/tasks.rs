@@ -95,13 +95,8 @@ struct Speakers<'a> {
 }
 
 impl<'a> Speakers<'a> {
-    fn new(text: &str, officials: &'a [Official]) -> Speakers<'a> {
-        let index = NameIndex::new(officials);
-        let positions = index
-            .find_all(text)
-            .into_iter()
-            .map(|(a, _, i)| (a, i))
-            .collect();
+    fn new(officials: &'a [Official], index: NameIndex) -> Speakers<'a> {
+        let positions = index.hits.iter().map(|&(a, _, i)| (a, i)).collect();
         let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, o) in officials.iter().enumerate() {
             for t in &o.titles {
@@ -210,10 +205,11 @@ pub fn assemble(
     ctx: &Ctx,
     cue_matches: &[Match],
     officials: &[Official],
+    names: NameIndex,
     modal: &ModalFinder,
 ) -> Vec<Task> {
     let text = ctx.text;
-    let sp = Speakers::new(text, officials);
+    let sp = Speakers::new(officials, names);
     let mut cues: Vec<Cue> = Vec::new();
     for m in cue_matches {
         let Some((a, b)) = m.group("cue") else {

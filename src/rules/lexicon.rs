@@ -3,6 +3,7 @@
 //! looked up directly by the assemblers.
 
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A loaded word list.
@@ -17,6 +18,10 @@ pub struct Lexicon {
     pub alternation: String,
     /// The compiled alternation, built on first use.
     compiled: OnceLock<Regex>,
+    /// The terms, for lookups.
+    set: HashSet<String>,
+    /// The terms' byte lengths, longest first, each once.
+    lengths: Vec<usize>,
 }
 
 impl Lexicon {
@@ -34,12 +39,18 @@ impl Lexicon {
         regex_syntax::Parser::new()
             .parse(&alternation)
             .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        let set: HashSet<String> = terms.iter().cloned().collect();
+        let mut lengths: Vec<usize> = set.iter().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
         Ok(Lexicon {
             name: name.to_string(),
             terms,
             longest_first,
             alternation,
             compiled: OnceLock::new(),
+            set,
+            lengths,
         })
     }
 
@@ -52,23 +63,23 @@ impl Lexicon {
     }
 
     pub fn contains(&self, s: &str) -> bool {
-        self.terms.iter().any(|t| t == s)
+        self.set.contains(s)
     }
 
-    /// The longest term that `s` ends with.
+    /// The longest term that `s` ends with (one lookup per distinct term length).
     pub fn suffix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.longest_first
-            .iter()
-            .find(|t| s.ends_with(t.as_str()))
-            .map(|t| &s[s.len() - t.len()..])
+        self.lengths.iter().find_map(|&n| {
+            let tail = s.get(s.len().checked_sub(n)?..)?;
+            self.set.contains(tail).then_some(tail)
+        })
     }
 
-    /// The longest term that `s` starts with.
+    /// The longest term that `s` starts with (one lookup per distinct term length).
     pub fn prefix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.longest_first
-            .iter()
-            .find(|t| s.starts_with(t.as_str()))
-            .map(|t| &s[..t.len()])
+        self.lengths.iter().find_map(|&n| {
+            let head = s.get(..n)?;
+            self.set.contains(head).then_some(head)
+        })
     }
 }
 
@@ -83,6 +94,10 @@ mod tests {
         assert_eq!(l.regex().find("省委副书记").unwrap().as_str(), "副书记");
         assert_eq!(l.suffix_of("省委副书记"), Some("副书记"));
         assert_eq!(l.prefix_of("书记处"), Some("书记"));
+        assert_eq!(l.prefix_of("副书"), None);
+        assert_eq!(l.suffix_of("a.b书记"), Some("书记"));
+        assert_eq!(l.suffix_of("xa.b"), Some("a.b"));
+        assert!(l.contains("a.b") && !l.contains("a"));
         let empty = Lexicon::new("e", vec![]).unwrap();
         assert!(empty.regex().find("").is_none());
     }
