@@ -65,6 +65,17 @@ impl Output {
     }
 }
 
+/// Closes the credits when dropped during a panic.
+struct StopOnPanic<'a>(&'a Credits);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
+    }
+}
+
 /// How many more units the walker may read ahead. It waits until a batch of
 /// credits is back rather than waking for each one.
 struct Credits {
@@ -209,40 +220,44 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         });
         for _ in 0..jobs {
             let (ex, split, work_rx, output) = (&ex, &split, &work_rx, &output);
-            scope.spawn(move || loop {
-                let next = match work_rx.lock() {
-                    Ok(guard) => guard.recv(),
-                    Err(_) => break,
-                };
-                let Ok((seq, unit)) = next else { break };
-                let size = unit.bytes.as_ref().map_or(0, |b| b.len() as u64);
-                let mut records = match &unit.bytes {
-                    Ok(bytes) => convert(ex, &unit.path, bytes, forced, split.as_ref(), None),
-                    Err(e) => vec![error_record(
-                        SourceInfo {
-                            path: Some(unit.path.clone()),
-                            encoding: String::new(),
-                            part: None,
-                            id: None,
-                        },
-                        e,
-                    )],
-                };
-                if !keep_docs {
-                    records.iter_mut().for_each(|r| r.doc = None);
+            scope.spawn(move || {
+                // Should a worker ever panic, the walker must not wait for its credits forever.
+                let _guard = StopOnPanic(credits);
+                loop {
+                    let next = match work_rx.lock() {
+                        Ok(guard) => guard.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((seq, unit)) = next else { break };
+                    let size = unit.bytes.as_ref().map_or(0, |b| b.len() as u64);
+                    let mut records = match &unit.bytes {
+                        Ok(bytes) => convert(ex, &unit.path, bytes, forced, split.as_ref(), None),
+                        Err(e) => vec![error_record(
+                            SourceInfo {
+                                path: Some(unit.path.clone()),
+                                encoding: String::new(),
+                                part: None,
+                                id: None,
+                            },
+                            e,
+                        )],
+                    };
+                    if !keep_docs {
+                        records.iter_mut().for_each(|r| r.doc = None);
+                    }
+                    drop(unit.bytes);
+                    // The worker that completes the next unit in order writes it and any that
+                    // were waiting for it: no writer thread to wake.
+                    let Ok(mut out) = output.lock() else { break };
+                    let written = out.add(seq, unit.rel, records, size);
+                    let failed = out.failure.is_some();
+                    drop(out);
+                    if failed {
+                        credits.close();
+                        break;
+                    }
+                    credits.give(written);
                 }
-                drop(unit.bytes);
-                // The worker that completes the next unit in order writes it and any that
-                // were waiting for it: no writer thread to wake.
-                let Ok(mut out) = output.lock() else { break };
-                let written = out.add(seq, unit.rel, records, size);
-                let failed = out.failure.is_some();
-                drop(out);
-                if failed {
-                    credits.close();
-                    break;
-                }
-                credits.give(written);
             });
         }
     });
