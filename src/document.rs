@@ -61,6 +61,10 @@ pub struct SourceInfo {
     pub id: Option<serde_json::Value>,
 }
 
+/// A rule's id (`official.titles-before-names`), shared by every item the
+/// rule produced: serialised as a plain string.
+pub type RuleId = std::sync::Arc<str>;
+
 /// The meeting an article reports.
 #[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Meeting {
@@ -70,7 +74,7 @@ pub struct Meeting {
     pub place: Option<String>,
     /// Span of the name (or of the whole match when there is no name).
     pub span: Span,
-    pub rule: String,
+    pub rule: RuleId,
 }
 
 /// A text with its span.
@@ -92,7 +96,7 @@ pub struct Principle {
     pub complete: bool,
     /// Span of the label.
     pub span: Span,
-    pub rule: String,
+    pub rule: RuleId,
 }
 
 /// A quoted formulation that is not a principle with listed items.
@@ -100,7 +104,7 @@ pub struct Principle {
 pub struct Slogan {
     pub text: String,
     pub span: Span,
-    pub rule: String,
+    pub rule: RuleId,
 }
 
 /// A directive sentence and who gave it.
@@ -114,7 +118,7 @@ pub struct Task {
     pub text: String,
     pub span: Span,
     /// The cue rule that opened the passage.
-    pub rule: String,
+    pub rule: RuleId,
 }
 
 /// A person named with a title or post.
@@ -130,7 +134,7 @@ pub struct Official {
     /// Spans of every mention of the name.
     pub mentions: Vec<Span>,
     /// The rule of the first titled mention.
-    pub rule: String,
+    pub rule: RuleId,
 }
 
 /// The output for an input that could not be read or decoded (batch mode).

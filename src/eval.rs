@@ -310,7 +310,7 @@ impl Evaluation {
         );
         let pred: Vec<_> = p
             .iter()
-            .map(|o| (o.name.clone(), o.span, o.rule.as_str()))
+            .map(|o| (o.name.clone(), o.span, &*o.rule))
             .collect();
         let gold: Vec<_> = (0..g.len())
             .map(|i| (gname(i).to_string(), String::new()))
@@ -381,7 +381,7 @@ impl Evaluation {
         );
         let pred: Vec<_> = p
             .iter()
-            .map(|x| (x.label.clone(), x.span, x.rule.as_str()))
+            .map(|x| (x.label.clone(), x.span, &*x.rule))
             .collect();
         let gold: Vec<_> = g
             .iter()
@@ -435,7 +435,7 @@ impl Evaluation {
                 (
                     format!("{} {}: {}", t.speaker, t.cue, t.text),
                     t.span,
-                    t.rule.as_str(),
+                    &*t.rule,
                 )
             })
             .collect();

@@ -35,12 +35,12 @@ pub struct Outcome {
 
 /// The items of `rule`'s kind that `rule` produced, as JSON.
 fn produced(doc: &Document, rule: &Rule) -> Vec<Value> {
-    let id = rule.id.as_str();
+    let id: &str = &rule.id;
     match rule.kind {
         Kind::Official => doc
             .officials
             .iter()
-            .filter(|o| o.rule == id)
+            .filter(|o| o.rule.as_ref() == id)
             .map(to_value)
             .collect(),
         Kind::Role => doc
@@ -52,25 +52,25 @@ fn produced(doc: &Document, rule: &Rule) -> Vec<Value> {
         Kind::Cue => doc
             .tasks
             .iter()
-            .filter(|t| t.rule == id)
+            .filter(|t| t.rule.as_ref() == id)
             .map(to_value)
             .collect(),
         Kind::Principle => doc
             .principles
             .iter()
-            .filter(|p| p.rule == id)
+            .filter(|p| p.rule.as_ref() == id)
             .map(to_value)
             .collect(),
         Kind::Slogan => doc
             .slogans
             .iter()
-            .filter(|s| s.rule == id)
+            .filter(|s| s.rule.as_ref() == id)
             .map(to_value)
             .collect(),
         Kind::Meeting => doc
             .meeting
             .iter()
-            .filter(|m| m.rule == id)
+            .filter(|m| m.rule.as_ref() == id)
             .map(to_value)
             .collect(),
         Kind::Reporter => doc.reporters.iter().map(|n| json!({ "name": n })).collect(),
@@ -175,7 +175,7 @@ pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
                 (true, true) => Status::TodoPasses,
             };
             out.push(Outcome {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 file: rule.file.clone(),
                 line: example_line(file_text, rule.line, &e.text),
                 text: e.text.clone(),

@@ -60,7 +60,7 @@ fn seed_article() {
         .find(|o| o.name == "徐家新")
         .expect("徐家新");
     assert_eq!(xu.roles, ["出席会议并讲话"]);
-    assert_eq!(xu.rule, "official.titles-before-names");
+    assert_eq!(&*xu.rule, "official.titles-before-names");
     assert_eq!(xu.mentions.len(), 4, "the duplicated lead is counted once");
 
     let labels: Vec<&str> = doc.principles.iter().map(|p| p.label.as_str()).collect();
@@ -240,7 +240,7 @@ fn principle_items_before_the_label() {
     let (doc, _) = extract_file("testdata/fixtures/principle_before.txt");
     let p = principle(&doc, "三个振兴");
     assert_eq!(
-        (items(p), p.count, p.rule.as_str()),
+        (items(p), p.count, &*p.rule),
         (
             vec!["产业", "人才", "文化"],
             Some(3),

@@ -16,6 +16,7 @@ use error::{full_width_hint, RuleError, RuleErrors};
 use file::{line_col, parse_lexicon, RawExample, RawFile};
 use lexicon::Lexicon;
 use regex::{Regex, RegexBuilder};
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -94,7 +95,7 @@ impl Kind {
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    pub id: String,
+    pub id: crate::document::RuleId,
     pub kind: Kind,
     pub priority: i32,
     pub mode: Option<String>,
@@ -375,7 +376,7 @@ impl RuleSet {
                     continue;
                 }
                 rules.push(Rule {
-                    id,
+                    id: id.into(),
                     kind,
                     priority: raw.priority,
                     mode,
@@ -546,7 +547,8 @@ pub struct Match {
     pub rule: usize,
     pub start: usize,
     pub end: usize,
-    pub groups: Vec<(&'static str, usize, usize)>,
+    /// (group name, start, end); rules have up to three, held inline.
+    pub groups: SmallVec<[(&'static str, usize, usize); 3]>,
 }
 
 impl Match {
@@ -605,7 +607,7 @@ impl Rule {
             let Some(m) = self.regex.captures_read_at(&mut locs, text, pos) else {
                 break;
             };
-            let mut groups = Vec::new();
+            let mut groups = SmallVec::new();
             let mut end = m.end();
             for &(i, n) in &names {
                 if let Some((a, b)) = locs.get(i) {
