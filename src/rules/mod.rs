@@ -11,11 +11,13 @@ pub mod embedded;
 pub mod error;
 pub mod file;
 pub mod lexicon;
+pub mod pattern;
 
 use error::{full_width_hint, RuleError, RuleErrors};
 use file::{line_col, parse_lexicon, RawExample, RawFile};
 use lexicon::Lexicon;
-use regex::{Regex, RegexBuilder};
+pub use pattern::Pattern;
+use regex_automata::meta::BuildError;
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -100,7 +102,9 @@ pub struct Rule {
     pub priority: i32,
     pub mode: Option<String>,
     pub description: String,
-    pub regex: Regex,
+    pub regex: Pattern,
+    /// The groups the assemblers read: (group index, name).
+    pub groups: Vec<(usize, &'static str)>,
     pub file: String,
     pub line: usize,
     pub examples: Vec<RawExample>,
@@ -338,13 +342,18 @@ impl RuleSet {
                 {
                     Ok(r) => r,
                     Err(e) => {
-                        let too_big = matches!(e, regex::Error::CompiledTooBig(_));
+                        let too_big = e.size_limit().is_some();
                         errors.push(at(
                             raw.pattern.span(),
                             if too_big {
                                 format!("pattern is too large once compiled (limit {} MiB)", REGEX_SIZE_LIMIT >> 20)
                             } else {
-                                format!("invalid regex: {}", first_line(&e.to_string()))
+                                format!(
+                                    "invalid regex: {}",
+                                    first_line(
+                                        &e.syntax_error().map_or_else(|| e.to_string(), |s| s.to_string())
+                                    )
+                                )
                             },
                             Some(if too_big {
                                 "缩小重复次数 {m,n} 或拆成几条规则 / lower the {m,n} bounds or split the rule".into()
@@ -355,7 +364,14 @@ impl RuleSet {
                         continue;
                     }
                 };
-                let names: Vec<&str> = regex.capture_names().flatten().collect();
+                let names: Vec<&str> = regex.group_names().flatten().collect();
+                let groups: Vec<(usize, &'static str)> = regex
+                    .group_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| {
+                        n.and_then(|n| GROUP_NAMES.iter().find(|g| **g == n).map(|g| (i, *g)))
+                    })
+                    .collect();
                 if let Some(missing) = kind
                     .required_groups()
                     .iter()
@@ -382,6 +398,7 @@ impl RuleSet {
                     mode,
                     description: raw.description.clone(),
                     regex,
+                    groups,
                     file: src.path.clone(),
                     line,
                     examples: raw.examples.clone(),
@@ -447,15 +464,12 @@ fn first_line(s: &str) -> String {
         .to_string()
 }
 
-fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(DFA_CACHE_LIMIT)
-        .build()
+fn compile(pattern: &str) -> Result<Pattern, Box<BuildError>> {
+    Pattern::new(pattern, REGEX_SIZE_LIMIT, DFA_CACHE_LIMIT)
 }
 
 /// Compiles patterns on every core (compiling is most of a process's start-up).
-fn compile_all(mut patterns: Vec<String>) -> HashMap<String, Result<Regex, regex::Error>> {
+fn compile_all(mut patterns: Vec<String>) -> HashMap<String, Result<Pattern, Box<BuildError>>> {
     patterns.sort_unstable();
     patterns.dedup();
     let threads = std::thread::available_parallelism()
@@ -591,30 +605,19 @@ impl Rule {
     /// `text`: what comes before the window is context (for `^`, `\b`), nothing
     /// after it is read.
     pub fn matches_in(&self, index: usize, text: &str, (from, to): (usize, usize)) -> Vec<Match> {
-        let text = &text[..to];
         let mut out = Vec::new();
-        let mut pos = from;
-        let names: Vec<(usize, &'static str)> = self
-            .regex
-            .capture_names()
-            .enumerate()
-            .filter_map(|(i, n)| {
-                n.and_then(|n| GROUP_NAMES.iter().find(|g| **g == n).map(|g| (i, *g)))
-            })
-            .collect();
-        let mut locs = self.regex.capture_locations();
-        while pos <= text.len() {
-            let Some(m) = self.regex.captures_read_at(&mut locs, text, pos) else {
-                break;
+        self.regex.for_each(text, from, to, |pos, caps| {
+            let Some(m) = caps.get_match() else {
+                return usize::MAX;
             };
             let mut groups = SmallVec::new();
             let mut end = m.end();
-            for &(i, n) in &names {
-                if let Some((a, b)) = locs.get(i) {
+            for &(i, n) in &self.groups {
+                if let Some(g) = caps.get_group(i) {
                     if n == "after" {
-                        end = a;
+                        end = g.start;
                     } else {
-                        groups.push((n, a, b));
+                        groups.push((n, g.start, g.end));
                     }
                 }
             }
@@ -626,16 +629,14 @@ impl Rule {
                     groups,
                 });
             }
-            let mut next = end.max(m.start());
+            let next = end.max(m.start());
             if next <= pos || next == m.start() {
-                next = pos.max(m.start())
-                    + text[pos.max(m.start())..]
-                        .chars()
-                        .next()
-                        .map_or(1, |c| c.len_utf8());
+                let at = pos.max(m.start());
+                at + text[at..].chars().next().map_or(1, char::len_utf8)
+            } else {
+                next
             }
-            pos = next;
-        }
+        });
         out
     }
 }
