@@ -14,6 +14,14 @@ use regex_automata::util::syntax;
 use regex_automata::{Input, PatternID};
 use std::sync::{Mutex, MutexGuard};
 
+/// A small number for the current thread, distinct for each thread.
+fn thread_number() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local!(static NUMBER: usize = NEXT.fetch_add(1, Ordering::Relaxed));
+    NUMBER.with(|n| *n)
+}
+
 /// A compiled pattern with shared caches.
 #[derive(Debug)]
 pub struct Pattern {
@@ -51,7 +59,7 @@ impl Pattern {
     fn with_caches(re: Regex) -> Pattern {
         let n = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
-            .clamp(2, 16);
+            .clamp(2, 64);
         let caches = (0..n).map(|_| Mutex::new(re.create_cache())).collect();
         Pattern { re, caches }
     }
@@ -65,12 +73,18 @@ impl Pattern {
         self.re.is_match(text)
     }
 
-    /// A free cache, the warmest first; waits for one only when all are busy.
+    /// A free cache, the warmest first; when all are busy (more threads than
+    /// cores), waits for the one this thread's number picks.
     fn cache(&self) -> Option<MutexGuard<'_, Cache>> {
         self.caches
             .iter()
             .find_map(|c| c.try_lock().ok())
-            .or_else(|| self.caches.first()?.lock().ok())
+            .or_else(|| {
+                self.caches
+                    .get(thread_number() % self.caches.len())?
+                    .lock()
+                    .ok()
+            })
     }
 
     /// Calls `f(pos, captures)` for the leftmost match in `text[..to]` that
@@ -97,5 +111,60 @@ impl Pattern {
             }
             pos = f(pos, &caps);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(p: &Pattern, text: &str) -> Vec<(usize, usize, Option<usize>)> {
+        let mut v = Vec::new();
+        p.for_each(text, 0, text.len(), |_, c| {
+            let Some(m) = c.get_match() else {
+                return usize::MAX;
+            };
+            v.push((m.start(), m.end(), c.get_group(1).map(|g| g.start)));
+            m.end()
+        });
+        v
+    }
+
+    /// More threads than caches: every thread still gets every match.
+    #[test]
+    fn threads_beyond_the_caches_get_the_same_matches() {
+        let p = Pattern::new(r"王(?P<x>\p{Han})", 1 << 20, 1 << 20).expect("compiles");
+        let text = "王一 和 王二、王三。".repeat(300);
+        let want = spans(&p, &text);
+        assert_eq!(want.len(), 900);
+        assert_eq!(want[0], (0, 6, Some(3)));
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..3 * p.caches.len())
+                .map(|_| s.spawn(|| spans(&p, &text)))
+                .collect();
+            for h in handles {
+                assert_eq!(h.join().expect("thread"), want);
+            }
+        });
+    }
+
+    #[test]
+    fn a_window_reads_context_before_it_and_nothing_after() {
+        let p = Pattern::new(r"\b王\p{Han}", 1 << 20, 1 << 20).expect("compiles");
+        let text = "a王一 王二";
+        // From byte 1: the \b before 王 needs the "a" before it, which is context.
+        let mut found = Vec::new();
+        p.for_each(text, 1, text.len(), |_, c| {
+            let m = c.get_match().map_or((0, 0), |m| (m.start(), m.end()));
+            found.push(m);
+            m.1
+        });
+        assert_eq!(found, vec![(8, 14)]);
+        let mut cut = Vec::new();
+        p.for_each(text, 7, 11, |_, c| {
+            cut.push(c.get_match().map(|m| m.end()));
+            usize::MAX
+        });
+        assert!(cut.is_empty(), "王二 is not whole inside [7, 11)");
     }
 }
