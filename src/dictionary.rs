@@ -87,15 +87,6 @@ impl Dictionary {
         (i < s.len()).then(|| line(i))
     }
 
-    /// Frequency and tag of `word`, if it is an entry.
-    pub fn get(&self, word: &str) -> Option<(usize, &'static str)> {
-        let line = self.lower_bound(word)?;
-        (word_of(line) == word).then(|| {
-            let (_, f, t) = fields(line);
-            (f, t)
-        })
-    }
-
     /// A jieba-rs segmenter holding exactly the entries that occur in `text`,
     /// with the full dictionary's total frequency.
     pub fn segmenter(&self, text: &str) -> Jieba {
@@ -137,6 +128,15 @@ impl Dictionary {
 mod tests {
     use super::*;
 
+    /// Frequency and tag of `word`, if it is an entry.
+    fn get(d: &Dictionary, word: &str) -> Option<(usize, &'static str)> {
+        let line = d.lower_bound(word)?;
+        (word_of(line) == word).then(|| {
+            let (_, f, t) = fields(line);
+            (f, t)
+        })
+    }
+
     #[test]
     fn the_embedded_dictionary_is_sorted_and_complete() {
         let d = Dictionary::load();
@@ -150,14 +150,17 @@ mod tests {
             .step_by(997)
             .chain([&words[0], &words[words.len() - 1]])
         {
-            assert_eq!(d.get(w).map(|_| ()), Some(()), "{w}");
+            assert_eq!(get(&d, w).map(|_| ()), Some(()), "{w}");
             assert_eq!(d.lower_bound(w).map(word_of), Some(*w));
         }
         assert_eq!(d.lower_bound("\u{10FFFF}"), None);
         assert_eq!(d.lower_bound("").map(word_of), Some(words[0]));
-        assert_eq!(d.get("我们"), Some((98_740, "r")));
-        assert_eq!(d.get("不存在的词语"), None);
-        assert!(d.get("龢").is_some(), "the last line, without its newline");
+        assert_eq!(get(&d, "我们"), Some((98_740, "r")));
+        assert_eq!(get(&d, "不存在的词语"), None);
+        assert!(
+            get(&d, "龢").is_some(),
+            "the last line, without its newline"
+        );
     }
 
     /// Every window of up to 8 Han characters in the test corpus is tagged as

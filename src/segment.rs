@@ -98,20 +98,18 @@ pub fn windows(text: &str, size: usize) -> Vec<(usize, usize)> {
         let limit = text.floor_char_boundary(start + size);
         let half = text.ceil_char_boundary(start + size / 2);
         let region = &text[half..limit];
-        let cut = region
-            .rfind('\n')
-            .map(|k| k + 1)
-            .or_else(|| {
-                region
-                    .rfind(is_terminal)
-                    .map(|k| k + region[k..].chars().next().map_or(1, char::len_utf8))
-            })
-            .or_else(|| {
-                region
-                    .rfind(['，', '、', '：', ','])
-                    .map(|k| k + region[k..].chars().next().map_or(1, char::len_utf8))
-            })
-            .map_or(limit, |k| half + k);
+        // Just after the last character of the region that `stop` accepts.
+        let after_last = |stop: &dyn Fn(char) -> bool| {
+            region
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| stop(c))
+                .map(|(k, c)| half + k + c.len_utf8())
+        };
+        let cut = after_last(&|c| c == '\n')
+            .or_else(|| after_last(&is_terminal))
+            .or_else(|| after_last(&|c| matches!(c, '，' | '、' | '：' | ',')))
+            .unwrap_or(limit);
         let cut = if cut > start {
             cut
         } else {

@@ -143,6 +143,18 @@ fn broken_rule_file_exits_2_with_position() {
         .code(2);
 }
 
+/// `policyx rules check DIR`, which must exit 2; its stderr.
+fn failed_check(dir: &std::path::Path) -> String {
+    let out = policyx()
+        .args(["rules", "check"])
+        .arg(dir)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn extra_rules_add_a_rule() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -500,14 +512,7 @@ pattern = '(?P<text>(\w{500}){500})'
         "[[rule]]\nid = \"slogan.quoted\"\nkind = \"slogan\"\npattern = '(?P<text>y)'\n[[rule]]\nid = \"slogan.quoted\"\nkind = \"slogan\"\npattern = '(?P<text>z)'\n",
     )
     .expect("write");
-    let out = policyx()
-        .args(["rules", "check"])
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = failed_check(dir.path());
     assert!(
         err.contains("bad.toml:4:") && err.contains("unknown field `colour`"),
         "{err}"
@@ -518,14 +523,7 @@ pattern = '(?P<text>(\w{500}){500})'
         .expect("read")
         .replace("colour = \"red\"\n", "");
     std::fs::write(dir.path().join("bad.toml"), fixed).expect("write");
-    let out = policyx()
-        .args(["rules", "check"])
-        .arg(dir.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = failed_check(dir.path());
     assert!(
         err.contains("bad.toml:9:")
             && err.contains("rule b: unknown lexicon or macro '{{no_such_list}}'"),

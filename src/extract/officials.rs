@@ -239,7 +239,6 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
 /// Finds the officials' names in text, leftmost and longest first, in one pass.
 pub struct NameIndex {
     ac: Option<aho_corasick::AhoCorasick>,
-    pub names: Vec<String>,
     /// Every occurrence in the document: (byte start, byte end, index of the official).
     pub hits: Vec<(usize, usize, usize)>,
 }
@@ -256,22 +255,12 @@ impl NameIndex {
             .build(&names)
             .ok()
             .filter(|_| !names.is_empty());
-        let mut index = NameIndex {
-            ac,
-            names,
-            hits: Vec::new(),
-        };
-        index.hits = index.find_all(text);
-        index
-    }
-
-    /// Every occurrence in `s`: (byte start, byte end, index of the official).
-    pub fn find_all(&self, s: &str) -> Vec<(usize, usize, usize)> {
-        self.ac.as_ref().map_or_else(Vec::new, |ac| {
-            ac.find_iter(s)
+        let hits = ac.as_ref().map_or_else(Vec::new, |ac| {
+            ac.find_iter(text)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect()
-        })
+        });
+        NameIndex { ac, hits }
     }
 
     /// The first occurrence in `s`.
