@@ -68,6 +68,7 @@ pub fn convert(
         encoding: decoded.encoding.to_string(),
         part,
         id: id.clone(),
+        script: Default::default(),
     };
     let Some(split) = split else {
         let doc = ex.extract(&decoded, source(None));

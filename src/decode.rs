@@ -56,9 +56,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     if let Some(enc) = sniff_utf16(bytes) {
         return decode_with(bytes, enc);
     }
-    let mut det = chardetng::EncodingDetector::new();
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    let legacy = if det.guess(None, true) == BIG5 {
+    let legacy = if det.guess(None, chardetng::Utf8Detection::Allow) == BIG5 {
         BIG5
     } else {
         GB18030

@@ -47,7 +47,7 @@ pub struct Document {
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct SourceInfo {
     /// The file path (`archive.zip!/inner/path.txt` for archive members); null for stdin.
     pub path: Option<String>,
@@ -59,6 +59,11 @@ pub struct SourceInfo {
     /// With `stream`: the `id` of the input line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
+    /// The script the text is written in: `simplified`, `traditional` or
+    /// `mixed` (detected, or as forced with `--script`). Traditional text is
+    /// matched through a simplified copy; every string in the output is still
+    /// the input's own.
+    pub script: crate::script::Script,
 }
 
 /// A rule's id (`official.titles-before-names`), shared by every item the

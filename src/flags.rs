@@ -23,6 +23,10 @@ pub struct RuleFlags {
     /// Add the rules and lexicons in DIR to the rules in use (a lexicon of the same name replaces the old one).
     #[arg(long, global = true, value_name = "DIR")]
     pub extra_rules: Option<PathBuf>,
+    /// Take every document to be in this script instead of detecting it
+    /// (`simplified` turns conversion off; `traditional` and `mixed` convert).
+    #[arg(long, global = true, value_enum, value_name = "SCRIPT")]
+    pub script: Option<policyx::script::Script>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -238,10 +238,14 @@ fn read_zip(file: File, shown: &str, rel: &str, sink: &mut Sink) -> Result<bool,
                 continue;
             }
         };
-        if entry.is_dir() || entry.name().ends_with('/') {
+        // A name that is not valid text is shown lossily rather than dropped.
+        let name = match entry.name() {
+            Ok(n) => n.to_string(),
+            Err(_) => String::from_utf8_lossy(entry.name_raw()).into_owned(),
+        };
+        if entry.is_dir() || name.ends_with('/') {
             continue;
         }
-        let name = entry.name().to_string();
         let (path, r) = member(shown, rel, &name);
         let declared = entry.size();
         let packed = entry.compressed_size().max(1);

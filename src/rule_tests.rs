@@ -131,6 +131,7 @@ pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
                     encoding: decoded.encoding.into(),
                     part: None,
                     id: None,
+                    script: Default::default(),
                 },
             );
             let items = produced(&doc, rule);

@@ -336,6 +336,7 @@ fn extract_with(ex: &policyx::extract::Extractor, text: &str) -> policyx::docume
             encoding: d.encoding.into(),
             part: None,
             id: None,
+            script: Default::default(),
         },
     )
 }
@@ -396,4 +397,89 @@ fn a_long_text_is_matched_in_windows_with_the_same_result() {
         windowed.tasks.len()
     );
     assert_spans(&windowed, &text);
+}
+
+/// A traditional passage: every field as the simplified rules find it, every
+/// string in the text's own script, every span slicing back.
+#[test]
+fn traditional_passage_in_its_own_script() {
+    let (doc, text) = extract_file("testdata/fixtures/traditional.txt");
+    assert_eq!(doc.source.script, policyx::script::Script::Traditional);
+    let names: Vec<&str> = doc.officials.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["張二海", "李家超"]);
+    assert_eq!(titles(&doc, "張二海"), ["省委書記", "省長"]);
+    assert_eq!(titles(&doc, "李家超"), ["香港特別行政區行政長官"]);
+    let p = principle(&doc, "三個不動搖");
+    assert_eq!(p.count, Some(3));
+    assert_eq!(
+        items(p),
+        ["堅持農業優先發展", "堅持城鄉融合", "堅持改革創新"]
+    );
+    assert_eq!(
+        tasks(&doc),
+        [
+            (
+                "張二海".into(),
+                "強調".into(),
+                "要堅持“三個不動搖”——堅持農業優先發展，堅持城鄉融合，堅持改革創新。".into()
+            ),
+            (
+                "張二海".into(),
+                "要求".into(),
+                "各級黨委和政府要壓實責任，確保糧食安全。".into()
+            ),
+            // The meeting as speaker, in the document's script.
+            (
+                "會議".into(),
+                "指出".into(),
+                "必須牢牢守住不發生規模性返貧的底線。".into()
+            ),
+        ]
+    );
+    assert_spans(&doc, &text);
+    assert_eq!(slice(&text, doc.officials[0].span), "張二海");
+}
+
+/// The same passage in simplified characters gives the same items, spans and rules.
+#[test]
+fn traditional_and_simplified_twins_agree() {
+    let (trad, _) = extract_file("testdata/fixtures/traditional.txt");
+    let text =
+        std::fs::read_to_string(root().join("testdata/fixtures/traditional.txt")).expect("fixture");
+    let simp_text = policyx::script::to_simplified(&text).expect("converts");
+    let (simp, _) = extract_bytes(simp_text.as_bytes(), None);
+    assert_eq!(simp.source.script, policyx::script::Script::Simplified);
+    let shape = |d: &policyx::document::Document| {
+        (
+            d.officials
+                .iter()
+                .map(|o| (o.span, o.mentions.clone(), o.titles.len()))
+                .collect::<Vec<_>>(),
+            d.tasks
+                .iter()
+                .map(|t| (t.span, t.rule.clone()))
+                .collect::<Vec<_>>(),
+            d.principles
+                .iter()
+                .map(|p| (p.span, p.items.iter().map(|i| i.span).collect::<Vec<_>>()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(shape(&trad), shape(&simp));
+    assert_eq!(simp.officials[0].name, "张二海");
+    assert_eq!(simp.tasks[2].speaker, "会议");
+}
+
+/// A traditional quotation inside simplified text: the document is mixed, and
+/// the quoted official keeps the script the text gives him.
+#[test]
+fn mixed_script_document() {
+    let text = "新华社电 会议强调，要抓好落实。报道原文写道：“國務院總理李強主持會議，強調穩增長。”\n国务院总理李强出席。";
+    let (doc, full) = extract_bytes(text.as_bytes(), None);
+    assert_eq!(doc.source.script, policyx::script::Script::Mixed);
+    let names: Vec<&str> = doc.officials.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["李強"], "one official, as first written");
+    assert_eq!(doc.officials[0].mentions.len(), 2);
+    assert_eq!(slice(&full, doc.officials[0].span), "李強");
+    assert_eq!(slice(&full, doc.officials[0].mentions[1]), "李强");
 }

@@ -238,6 +238,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
                                 encoding: String::new(),
                                 part: None,
                                 id: None,
+                                script: Default::default(),
                             },
                             e,
                         )],

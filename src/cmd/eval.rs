@@ -72,6 +72,7 @@ pub fn run(flags: &EvalFlags, rule_flags: &RuleFlags) -> Result<i32> {
                 encoding: decoded.encoding.into(),
                 part: None,
                 id: None,
+                script: Default::default(),
             },
         );
         ev.add(&file, &gold, &doc, &decoded.text);

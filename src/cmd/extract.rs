@@ -40,6 +40,7 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
         encoding: decoded.encoding.to_string(),
         part: None,
         id: None,
+        script: Default::default(),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if flags.explain {

@@ -44,5 +44,5 @@ pub fn rule_sources(flags: &RuleFlags) -> Result<(Vec<Source>, Vec<Source>)> {
 pub fn extractor(flags: &RuleFlags) -> Result<Extractor> {
     let (base, extra) = rule_sources(flags)?;
     let rules = RuleSet::load_with_extra(base, extra)?;
-    Extractor::new(rules)
+    Ok(Extractor::new(rules)?.with_script(flags.script))
 }

@@ -34,6 +34,7 @@ pub fn run(flags: &StreamFlags, rule_flags: &RuleFlags) -> Result<i32> {
             encoding: "UTF-8".into(),
             part: None,
             id,
+            script: Default::default(),
         };
         let json = match serde_json::from_str::<serde_json::Value>(raw) {
             Ok(v) => {

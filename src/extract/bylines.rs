@@ -19,7 +19,7 @@ pub fn names(ctx: &Ctx, matches: &[Match]) -> Vec<String> {
             .filter(|n| !n.is_empty())
         {
             if !out.iter().any(|x| x == n) {
-                out.push(n.to_string());
+                out.push(ctx.keep(n));
             }
         }
     }

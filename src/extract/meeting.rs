@@ -50,7 +50,7 @@ pub fn assemble(ctx: &Ctx, matches: &[Match], doc_date: Option<&str>) -> Option<
         let start = super::clause_before(text, d, 30, "，。；：！？“”\n");
         (start < d).then_some((start, d))
     });
-    let name = name_at.map(|(a, b)| text[a..b].trim().to_string());
+    let name = name_at.map(|(a, b)| ctx.original(text[a..b].trim()));
     let date = m
         .group_str(text, "date")
         .and_then(|d| full_date(d, doc_date));

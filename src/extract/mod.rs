@@ -21,6 +21,7 @@ use crate::dictionary::Dictionary;
 use crate::document::{Document, Slogan, SourceInfo, SCHEMA_VERSION};
 use crate::offsets::MappedText;
 use crate::rules::{Kind, Match, RuleSet};
+use crate::script::Script;
 use crate::segment::{segment, windows, Paragraph};
 use candidates::resolve;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -54,13 +55,21 @@ pub const WINDOW: usize = 1 << 20;
 /// What the assemblers share: the cleaned text, its map and paragraphs, the rules.
 pub struct Ctx<'a> {
     pub rules: &'a RuleSet,
+    /// The text rules match: the cleaned text, in simplified characters.
     pub text: &'a str,
+    /// The cleaned text in the document's own script, byte for byte the
+    /// layout of `text` ([`crate::script`]): output strings come from here.
+    pub source: &'a str,
     pub map: &'a MappedText,
     pub paras: &'a [Paragraph],
     /// The document's clauses, computed on first use (see [`principles`]).
     pub clauses: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// jieba's dictionary, for rules with `mode = "jieba"`.
     pub jieba: Dictionary,
+    /// For a converted document: the strings the assemblers compare by value
+    /// (names, titles, roles, speakers, cues), simplified → as written, filled
+    /// by [`Ctx::keep`] and applied to the finished document by [`Ctx::restore`].
+    written: std::cell::RefCell<HashMap<String, String>>,
 }
 
 /// A rule match as `--explain` shows it: the rule, its span in the input and its text.
@@ -81,6 +90,72 @@ pub struct Trace {
     pub unbuilt: Vec<Candidate>,
 }
 
+impl Ctx<'_> {
+    /// `s`, a slice of [`Ctx::text`], as the document writes it: the same
+    /// bytes of [`Ctx::source`]. A string that is no slice of the text (a
+    /// word the code supplies) is returned as it is.
+    pub fn original(&self, s: &str) -> String {
+        let base = self.text.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).wrapping_sub(base);
+        match self.source.get(at..at.saturating_add(s.len())) {
+            Some(o) if at <= self.text.len() && self.source.len() == self.text.len() => {
+                o.to_string()
+            }
+            _ => s.to_string(),
+        }
+    }
+
+    /// Bytes `a..b` of the text as the document writes them.
+    pub fn slice(&self, a: usize, b: usize) -> String {
+        self.original(&self.text[a..b])
+    }
+
+    /// `s`, a slice of the text, as an owned string in simplified characters
+    /// (assemblers compare these); in a converted document it remembers how
+    /// the document writes it, for [`Ctx::restore`].
+    pub fn keep(&self, s: &str) -> String {
+        if !std::ptr::eq(self.text, self.source) {
+            self.written
+                .borrow_mut()
+                .entry(s.to_string())
+                .or_insert_with(|| self.original(s));
+        }
+        s.to_string()
+    }
+
+    /// Puts every kept string of `doc` back as the document writes it; in a
+    /// traditional document, a speaker the code names (`会议`) in its script.
+    fn restore(&self, doc: &mut Document) {
+        let written = self.written.borrow();
+        if doc.source.script == Script::Traditional {
+            for t in &mut doc.tasks {
+                if !written.contains_key(&t.speaker) {
+                    t.speaker = crate::script::to_traditional(&t.speaker);
+                }
+            }
+        }
+        if written.is_empty() {
+            return;
+        }
+        let fix = |s: &mut String| {
+            if let Some(o) = written.get(s.as_str()) {
+                *s = o.clone();
+            }
+        };
+        for o in &mut doc.officials {
+            fix(&mut o.name);
+            o.titles.iter_mut().for_each(fix);
+            o.roles.iter_mut().for_each(fix);
+        }
+        for t in &mut doc.tasks {
+            fix(&mut t.speaker);
+            fix(&mut t.cue);
+        }
+        doc.reporters.iter_mut().for_each(fix);
+        doc.editors.iter_mut().for_each(fix);
+    }
+}
+
 fn candidate(ctx: &Ctx, m: &Match) -> Candidate {
     let (a, b) = m
         .group("names")
@@ -89,7 +164,7 @@ fn candidate(ctx: &Ctx, m: &Match) -> Candidate {
     Candidate {
         rule: m.rule,
         span: ctx.map.span(a, b),
-        text: ctx.text[a..b].to_string(),
+        text: ctx.slice(a, b),
     }
 }
 
@@ -100,6 +175,8 @@ pub struct Extractor {
     /// Window size in bytes, [`WINDOW`] unless set by [`Extractor::with_window`].
     window: usize,
     jieba: Dictionary,
+    /// The script every document is taken to be in (`--script`); detected when `None`.
+    script: Option<Script>,
 }
 
 impl Extractor {
@@ -113,6 +190,7 @@ impl Extractor {
             modal,
             window: WINDOW,
             jieba: Dictionary::load(),
+            script: None,
         })
     }
 
@@ -120,6 +198,12 @@ impl Extractor {
     /// windows can end at line breaks).
     pub fn with_window(mut self, bytes: usize) -> Extractor {
         self.window = bytes;
+        self
+    }
+
+    /// Takes every document to be in `script` instead of detecting it.
+    pub fn with_script(mut self, script: Option<Script>) -> Extractor {
+        self.script = script;
         self
     }
 
@@ -197,19 +281,24 @@ impl Extractor {
     fn extract_cleaned(
         &self,
         cleaned: &crate::clean::Cleaned,
-        source: SourceInfo,
+        mut source: SourceInfo,
         decode_errors: bool,
         mut trace: Option<&mut Trace>,
     ) -> Document {
-        let text = cleaned.body.text.as_str();
+        let original = cleaned.body.text.as_str();
+        let (script, converted) = crate::script::for_matching(original, self.script);
+        source.script = script;
+        let text = converted.as_deref().unwrap_or(original);
         let paras = segment(text);
         let ctx = Ctx {
             rules: &self.rules,
             text,
+            source: original,
             map: &cleaned.body,
             paras: &paras,
             clauses: Default::default(),
             jieba: self.jieba,
+            written: Default::default(),
         };
         // POLICYX_PROFILE=1 prints each rule's matching time in µs.
         let mut timings = std::env::var_os("POLICYX_PROFILE")
@@ -280,7 +369,7 @@ impl Extractor {
             .filter_map(|m| {
                 let (a, b) = m.group("text")?;
                 Some(Slogan {
-                    text: text[a..b].to_string(),
+                    text: ctx.slice(a, b),
                     span: ctx.map.span(a, b),
                     rule: self.rules.rules[m.rule].id.clone(),
                 })
@@ -293,7 +382,7 @@ impl Extractor {
             diagnostics
                 .push("some bytes could not be decoded and were replaced with U+FFFD".to_string());
         }
-        Document {
+        let mut doc = Document {
             schema_version: SCHEMA_VERSION.to_string(),
             source,
             title: cleaned.meta.title.clone(),
@@ -307,6 +396,8 @@ impl Extractor {
             reporters,
             editors,
             diagnostics,
-        }
+        };
+        ctx.restore(&mut doc);
+        doc
     }
 }

@@ -43,7 +43,7 @@ pub fn title_chain(ctx: &Ctx, raw: &str) -> Vec<String> {
         if t.is_empty() || heads.suffix_of(t).is_none() || t.chars().count() > MAX_TITLE_CHARS {
             break;
         }
-        out.push(t.to_string());
+        out.push(ctx.keep(t));
         if t.len() < seg.len() {
             // Cut at a stop word: nothing before it belongs to the chain.
             break;
@@ -187,7 +187,7 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             (None, None) => Vec::new(),
         };
         if let Some(t) = m.group_str(text, "title_after") {
-            titles.push(t.to_string());
+            titles.push(ctx.keep(t));
         }
         if titles.is_empty() {
             continue;
@@ -224,7 +224,7 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
                 .is_some_and(|c| c.len() >= name.len());
             if plausible_name(ctx, name) && !exclude.contains(name) && !in_country {
                 out.push(Mention {
-                    name: name.to_string(),
+                    name: ctx.keep(name),
                     titles: titles.clone(),
                     at: (a, b),
                     rule: m.rule,
@@ -317,7 +317,7 @@ pub fn assemble(ctx: &Ctx, mentions: &[Mention], roles: &[Match]) -> (Vec<Offici
         if let Some(i) = owner {
             let o = &mut out[i];
             if !o.roles.iter().any(|x| x == role) {
-                o.roles.push(role.to_string());
+                o.roles.push(ctx.keep(role));
             }
         }
     }

@@ -129,7 +129,7 @@ fn items(ctx: &Ctx, ranges: &[(usize, usize)]) -> Vec<Item> {
     ranges
         .iter()
         .map(|&(a, b)| Item {
-            text: ctx.text[a..b].to_string(),
+            text: ctx.slice(a, b),
             span: ctx.map.span(a, b),
         })
         .collect()
@@ -149,7 +149,7 @@ fn declared(label: &str) -> Option<u64> {
     numerals::parse(&num)
 }
 
-fn label_text(ctx: &Ctx, m: &Match) -> Option<(String, (usize, usize))> {
+fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))> {
     let (a, b) = m.group("label")?;
     let raw = &ctx.text[a..b];
     // Outer quotes go (“五个共同” → 五个共同); inner ones stay (五个“致力于”).
@@ -157,20 +157,20 @@ fn label_text(ctx: &Ctx, m: &Match) -> Option<(String, (usize, usize))> {
         .strip_prefix('“')
         .and_then(|r| r.strip_suffix('”'))
         .filter(|r| !r.contains(['“', '”']));
-    Some((inner.unwrap_or(raw).to_string(), (a, b)))
+    Some((inner.unwrap_or(raw), (a, b)))
 }
 
 /// Builds the principle of one match, if its items can be found.
 pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let rule = &ctx.rules.rules[m.rule];
     let (label, lspan) = label_text(ctx, m)?;
-    let count = declared(&label);
+    let count = declared(label);
     let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
         Some("after") => after(ctx, m.end, count?)?,
         Some("before") => before(ctx, m, count?)?,
         Some("quoted") => quoted(ctx, m, count)?,
         Some("enumerated") => enumerated(ctx, m.end, count?)?,
-        Some("anaphor") => anaphor(ctx, m, &label, count?)?,
+        Some("anaphor") => anaphor(ctx, m, label, count?)?,
         _ => return None,
     };
     if ranges.is_empty() || ranges.iter().any(|&(a, b)| a >= b) {
@@ -178,7 +178,7 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     }
     let complete = count.is_none_or(|n| n as usize == ranges.len());
     let principle = Principle {
-        label,
+        label: ctx.original(label),
         count,
         items: items(ctx, &ranges),
         complete,

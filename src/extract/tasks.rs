@@ -148,7 +148,7 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
     // A meeting as subject: a short clause ending with one, not a list of meetings (…等系列重要会议部署).
     let listy = c.contains(['、', '等']);
     if !listy && c.chars().count() <= 16 && lex("meeting_subject").suffix_of(c).is_some() {
-        return Speaker::Named("会议".to_string());
+        return meeting_speaker(ctx, c);
     }
     // A title alone (总书记指出): the one official who holds it.
     if let Some([i]) = sp.holders.get(c).map(Vec::as_slice) {
@@ -164,9 +164,19 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
         && !lex("not_name").contains(head)
         && lex("title_after").suffix_of(head).is_none()
     {
-        return Speaker::Named(head.to_string());
+        return Speaker::Named(ctx.keep(head));
     }
     Speaker::Unknown
+}
+
+/// The speaker `会议`, for a clause whose subject is a meeting; as the text
+/// writes it where the clause holds the word (`會議` in traditional text).
+fn meeting_speaker(ctx: &Ctx, clause: &str) -> Speaker {
+    const MEETING: &str = "会议";
+    Speaker::Named(match clause.rfind(MEETING) {
+        Some(k) => ctx.keep(&clause[k..k + MEETING.len()]),
+        None => MEETING.to_string(),
+    })
 }
 
 /// Characters that end the clause a cue's speaker stands in.
@@ -180,7 +190,7 @@ fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers) -> Speaker {
         .prefix_of(s.trim())
         .is_some()
     {
-        return Speaker::Named("会议".to_string());
+        return meeting_speaker(ctx, s);
     }
     match resolve(ctx, s, at, sp) {
         // A sentence is no bare name: only a titled official or a pronoun counts.
@@ -236,7 +246,7 @@ pub fn assemble(
             at: m.start,
             text_start,
             speaker,
-            cue: text[a..b].to_string(),
+            cue: ctx.keep(&text[a..b]),
             rule: m.rule,
         });
     }
@@ -300,7 +310,7 @@ pub fn assemble(
             tasks.push(Task {
                 speaker: p.speaker.clone(),
                 cue: p.cue.clone(),
-                text: s.to_string(),
+                text: ctx.original(s),
                 span: ctx.map.span(a, b),
                 rule: ctx.rules.rules[p.rule].id.clone(),
             });

@@ -35,6 +35,7 @@ pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> (Document, String) {
             encoding: d.encoding.into(),
             part: None,
             id: None,
+            script: Default::default(),
         },
     );
     (doc, d.text)
