@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The version of this output format.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// `[start, end)` in code points of the decoded input.
 pub type Span = [usize; 2];
@@ -18,7 +18,8 @@ pub type Span = [usize; 2];
 /// One extracted document.
 #[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct Document {
-    /// The version of this format (`1.0`).
+    /// The version of this format (`1.1`: `voice`, `sections`, task
+    /// `section` and `actions`, a null `speaker` and `cue` for own-voice tasks).
     pub schema_version: String,
     /// Where the text came from and how it was decoded.
     pub source: SourceInfo,
@@ -30,6 +31,13 @@ pub struct Document {
     pub date: Option<String>,
     /// The meeting the article reports, when one is named.
     pub meeting: Option<Meeting>,
+    /// `reported` for news that reports others' words (`会议指出`, `X强调`);
+    /// `own` for a document that speaks in its own voice (a work report, a
+    /// speech, a plan): its tasks need no speaker's cue.
+    pub voice: Voice,
+    /// The document's headings in order (`一、` `（一）` `1.` `（1）` `第一章`
+    /// `第一节` `第一条`); empty for a text without headings.
+    pub sections: Vec<Section>,
     /// Sets of principles, requirements or goals whose items are listed.
     pub principles: Vec<Principle>,
     /// Other quoted formulations (`“枫桥经验”`, `“三大攻坚战”`).
@@ -102,6 +110,8 @@ pub struct Principle {
     /// Span of the label.
     pub span: Span,
     pub rule: RuleId,
+    /// Index in `sections` of the heading the label stands under; null before any heading.
+    pub section: Option<usize>,
 }
 
 /// A quoted formulation that is not a principle with listed items.
@@ -115,15 +125,60 @@ pub struct Slogan {
 /// A directive sentence and who gave it.
 #[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Task {
-    /// The official's name, or `会议` when the meeting itself is the subject.
-    pub speaker: String,
-    /// The verb that introduced the passage (`要求`, `强调`, `指出` …).
-    pub cue: String,
+    /// The official's name, or `会议` when the meeting itself is the subject;
+    /// in an own-voice document the author it names (`我代表国务院` →
+    /// `国务院`), else null.
+    pub speaker: Option<String>,
+    /// The verb that introduced the passage (`要求`, `强调`, `指出` …); null
+    /// in an own-voice document.
+    pub cue: Option<String>,
     /// The sentence with its attribution prefix removed.
     pub text: String,
     pub span: Span,
-    /// The cue rule that opened the passage.
+    /// The cue rule that opened the passage, or the own-voice rule
+    /// (`own.modal`, `own.imperative`, `own.heading`).
     pub rule: RuleId,
+    /// Index in `sections` of the heading the task stands under; null before any heading.
+    pub section: Option<usize>,
+    /// The verb–object pairs the task sets, in order.
+    pub actions: Vec<Action>,
+}
+
+/// Who speaks in a document.
+#[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Voice {
+    /// News: others' words are reported (`会议指出`, `X强调`).
+    #[default]
+    Reported,
+    /// The document speaks itself (`各位代表`, `我们要…`).
+    Own,
+}
+
+/// A heading of the document's outline.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Section {
+    /// 1 for the outermost kind of heading, 2 for the kind nested in it, …
+    /// (the kinds nest in the order the document first uses them).
+    pub level: usize,
+    /// The number as written: `一、`, `（三）`, `1.`, `第一章`.
+    pub number: String,
+    /// The heading's title: the rest of its line, or its first sentence
+    /// when the body follows on the same line (`（三）加快建设现代化产业体系。`).
+    pub title: String,
+    /// Span of number and title.
+    pub span: Span,
+    /// Index of the enclosing heading; null at the top.
+    pub parent: Option<usize>,
+}
+
+/// One thing a task sets to be done: a verb and its object.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct Action {
+    /// The verb (`实施`, `加快建设`).
+    pub verb: Item,
+    /// What it acts on (`提振消费专项行动`); null when the clause has none.
+    pub object: Option<Item>,
 }
 
 /// A person named with a title or post.

@@ -433,7 +433,12 @@ impl Evaluation {
             .iter()
             .map(|t| {
                 (
-                    format!("{} {}: {}", t.speaker, t.cue, t.text),
+                    format!(
+                        "{} {}: {}",
+                        t.speaker.as_deref().unwrap_or("-"),
+                        t.cue.as_deref().unwrap_or("-"),
+                        t.text
+                    ),
                     t.span,
                     &*t.rule,
                 )
@@ -450,18 +455,23 @@ impl Evaluation {
         let right = pairs
             .iter()
             .filter(|&&(i, j)| {
-                g[i].get("speaker").and_then(Value::as_str) == Some(p[j].speaker.as_str())
+                g[i].get("speaker").and_then(Value::as_str) == p[j].speaker.as_deref()
             })
             .count();
         self.count("speaker", right, p.len(), g.len());
         for &(i, j) in &pairs {
-            let gs = g[i].get("speaker").and_then(Value::as_str).unwrap_or("");
-            if gs != p[j].speaker {
+            let gs = g[i].get("speaker").and_then(Value::as_str);
+            if gs != p[j].speaker.as_deref() {
+                let gs = gs.unwrap_or("null");
                 self.miss(
                     "speaker",
                     "fp",
                     file,
-                    &format!("{} (gold {gs}): {}", p[j].speaker, p[j].text),
+                    &format!(
+                        "{} (gold {gs}): {}",
+                        p[j].speaker.as_deref().unwrap_or("null"),
+                        p[j].text
+                    ),
                     Some(p[j].span),
                     &p[j].rule,
                 );

@@ -71,8 +71,8 @@ impl Tables {
             self.tasks.write_record([
                 path.as_str(),
                 &part,
-                &t.speaker,
-                &t.cue,
+                t.speaker.as_deref().unwrap_or(""),
+                t.cue.as_deref().unwrap_or(""),
                 &t.text,
                 &a,
                 &b,

@@ -88,7 +88,7 @@ fn pretty_output_is_indented() {
         .current_dir(root())
         .args(["extract", "--pretty", SEED])
         .succeeds();
-    assert!(String::from_utf8_lossy(&out).starts_with("{\n  \"schema_version\": \"1.0\""));
+    assert!(String::from_utf8_lossy(&out).starts_with("{\n  \"schema_version\": \"1.1\""));
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn rules_test_and_check_pass_on_defaults() {
 fn schema_is_json_schema_with_version() {
     let out = policyx().arg("schema").succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
-    assert_eq!(v["x-schema-version"], "1.0");
+    assert_eq!(v["x-schema-version"], "1.1");
     assert!(v["properties"]["principles"].is_object());
 }
 
@@ -668,19 +668,19 @@ fn eval_thresholds_set_the_exit_code() {
         "{text}"
     );
     assert!(text.contains("per rule"), "{text}");
-    // An empty rule set finds nothing: below any threshold.
+    // An empty rule set finds no official: below any threshold.
     let empty = lexicons_only(false);
     let out = policyx()
         .arg("--rules")
         .arg(empty.path())
         .args(["eval", "--gold"])
         .arg(&gold)
-        .args(["--min-f1", "tasks=0.5"])
+        .args(["--min-f1", "officials=0.5"])
         .assert()
         .code(1)
         .get_output()
         .clone();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("tasks F1 0.000 is below 0.5"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("officials F1 0.000 is below 0.5"));
     let out = policyx()
         .arg("--rules")
         .arg(empty.path())
@@ -688,13 +688,13 @@ fn eval_thresholds_set_the_exit_code() {
         .arg(&gold)
         .succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
-    assert_eq!(v["figures"]["tasks"]["gold"], 20);
+    assert_eq!(v["figures"]["officials"]["gold"], 5);
     assert_eq!(
         v["misses"].as_array().map(|m| m
             .iter()
-            .filter(|x| x["what"] == "fn" && x["field"] == "tasks")
+            .filter(|x| x["what"] == "fn" && x["field"] == "officials")
             .count()),
-        Some(20)
+        Some(5)
     );
     policyx()
         .args(["eval", "--gold"])

@@ -16,7 +16,13 @@ fn titles(doc: &policyx::document::Document, name: &str) -> Vec<String> {
 fn tasks(doc: &policyx::document::Document) -> Vec<(String, String, String)> {
     doc.tasks
         .iter()
-        .map(|t| (t.speaker.clone(), t.cue.clone(), t.text.clone()))
+        .map(|t| {
+            (
+                t.speaker.clone().unwrap_or_default(),
+                t.cue.clone().unwrap_or_default(),
+                t.text.clone(),
+            )
+        })
         .collect()
 }
 
@@ -37,7 +43,7 @@ fn items(p: &policyx::document::Principle) -> Vec<&str> {
 #[test]
 fn seed_article() {
     let (doc, text) = extract_file("testdata/seed/000_7a27c10ffd5541cc.txt");
-    assert_eq!(doc.schema_version, "1.0");
+    assert_eq!(doc.schema_version, "1.1");
     assert_eq!(
         doc.title.as_deref(),
         Some("坚持稳中求进工作总基调推动实现吉林法院高质量发展")
@@ -95,7 +101,9 @@ fn seed_article() {
             "全省法院要牢固树立总体国家安全观，切实维护国家政治安全、确保社会大局稳定。".into()
         )
     );
-    assert!(doc.tasks[7..13].iter().all(|t| t.cue == "强调"));
+    assert!(doc.tasks[7..13]
+        .iter()
+        .all(|t| t.cue.as_deref() == Some("强调")));
     assert_eq!(doc.reporters, ["邢阳"]);
     assert_eq!(doc.editors, ["韩莹"]);
     let slogans: Vec<&str> = doc.slogans.iter().map(|s| s.text.as_str()).collect();
@@ -204,7 +212,7 @@ fn order_cue_makes_every_sentence_a_task_until_a_plain_paragraph() {
     assert!(doc
         .tasks
         .iter()
-        .all(|t| t.speaker == "会议" && t.cue == "要求"));
+        .all(|t| t.speaker.as_deref() == Some("会议") && t.cue.as_deref() == Some("要求")));
 }
 
 #[test]
@@ -467,7 +475,7 @@ fn traditional_and_simplified_twins_agree() {
     };
     assert_eq!(shape(&trad), shape(&simp));
     assert_eq!(simp.officials[0].name, "张二海");
-    assert_eq!(simp.tasks[2].speaker, "会议");
+    assert_eq!(simp.tasks[2].speaker.as_deref(), Some("会议"));
 }
 
 /// A traditional quotation inside simplified text: the document is mixed, and
@@ -482,4 +490,123 @@ fn mixed_script_document() {
     assert_eq!(doc.officials[0].mentions.len(), 2);
     assert_eq!(slice(&full, doc.officials[0].span), "李強");
     assert_eq!(slice(&full, doc.officials[0].mentions[1]), "李强");
+}
+
+fn actions(t: &policyx::document::Task) -> Vec<(String, Option<String>)> {
+    t.actions
+        .iter()
+        .map(|a| {
+            (
+                a.verb.text.clone(),
+                a.object.as_ref().map(|o| o.text.clone()),
+            )
+        })
+        .collect()
+}
+
+/// A work report in its own voice: voice, outline, tasks of the plan part
+/// only, the author as speaker, sections and actions.
+#[test]
+fn own_voice_work_report() {
+    use policyx::document::Voice;
+    let (doc, text) = extract_file("testdata/fixtures/work_report.txt");
+    assert_eq!(doc.voice, Voice::Own);
+    let outline: Vec<(usize, &str, &str, Option<usize>)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.level, s.number.as_str(), s.title.as_str(), s.parent))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (1, "一、", "2025年工作回顾", None),
+            (1, "二、", "2026年工作安排", None),
+            (2, "（一）", "加快建设现代化产业体系", Some(1)),
+            (2, "（二）", "大力提振消费", Some(1)),
+        ]
+    );
+    let got: Vec<(&str, &str, Option<usize>)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), &*t.rule, t.section))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("今年要重点做好以下工作。", "own.modal", Some(1)),
+            ("（一）加快建设现代化产业体系。", "own.heading", Some(2)),
+            (
+                "实施制造业重点产业链高质量发展行动。",
+                "own.imperative",
+                Some(2)
+            ),
+            ("稳定和扩大就业。", "own.imperative", Some(2)),
+            ("（二）大力提振消费。", "own.heading", Some(3)),
+            ("新增城镇就业5万人。", "own.imperative", Some(3)),
+            ("我们要坚定信心、迎难而上。", "own.modal", Some(3)),
+        ],
+        "nothing from the review part; no target stated as a fact"
+    );
+    for t in &doc.tasks {
+        assert_eq!(t.speaker.as_deref(), Some("市人民政府"));
+        assert_eq!(t.cue, None);
+    }
+    // A heading, a verb with a long object, two verbs sharing one object, an aux verb.
+    assert_eq!(
+        actions(&doc.tasks[1]),
+        [("加快建设".into(), Some("现代化产业体系".into()))]
+    );
+    assert_eq!(
+        actions(&doc.tasks[2]),
+        [("实施".into(), Some("制造业重点产业链高质量发展行动".into()))]
+    );
+    assert_eq!(
+        actions(&doc.tasks[3]),
+        [
+            ("稳定".into(), Some("就业".into())),
+            ("扩大".into(), Some("就业".into()))
+        ]
+    );
+    assert_eq!(
+        actions(&doc.tasks[4]),
+        [("提振".into(), Some("消费".into()))]
+    );
+    for t in &doc.tasks {
+        for a in &t.actions {
+            assert_eq!(slice(&text, a.verb.span), a.verb.text);
+            if let Some(o) = &a.object {
+                assert_eq!(slice(&text, o.span), o.text);
+            }
+        }
+    }
+    for s in &doc.sections {
+        assert!(slice(&text, s.span).ends_with(&s.title));
+    }
+    assert_spans(&doc, &text);
+}
+
+/// News keeps the cue rules: reported voice, cue and speaker set, and actions
+/// on its tasks too.
+#[test]
+fn news_is_reported_and_its_tasks_have_actions() {
+    use policyx::document::Voice;
+    let (doc, _) = extract_file("testdata/seed/000_7a27c10ffd5541cc.txt");
+    assert_eq!(doc.voice, Voice::Reported);
+    assert!(doc.sections.is_empty());
+    assert!(doc
+        .tasks
+        .iter()
+        .all(|t| t.cue.is_some() && t.speaker.is_some()));
+    assert!(doc.tasks.iter().all(|t| t.section.is_none()));
+    let with_actions = doc.tasks.iter().filter(|t| !t.actions.is_empty()).count();
+    assert!(with_actions * 10 >= doc.tasks.len() * 8, "{with_actions}");
+}
+
+/// A review passage with no plan part gives no task, even where sentences open with a verb.
+#[test]
+fn review_passage_gives_no_tasks() {
+    let text = "过去一年，我们主要做了以下工作。\n（一）全力稳增长。深入实施创新驱动发展战略。研发投入增长12%。建成5G基站3000个。\n";
+    let (doc, _) = extract_bytes(text.as_bytes(), None);
+    assert_eq!(doc.voice, policyx::document::Voice::Own);
+    assert!(doc.tasks.is_empty(), "{:?}", doc.tasks);
 }

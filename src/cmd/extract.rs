@@ -82,7 +82,11 @@ fn explain_json(ex: &Extractor, trace: &Trace) -> serde_json::Value {
         kinds.insert(kind.name().to_string(), serde_json::json!({ "kept": kept.iter().map(c).collect::<Vec<_>>(), "dropped": dropped }));
     }
     let unbuilt: Vec<_> = trace.unbuilt.iter().map(c).collect();
-    serde_json::json!({ "kinds": kinds, "principle_candidates_without_items": unbuilt })
+    serde_json::json!({
+        "kinds": kinds,
+        "principle_candidates_without_items": unbuilt,
+        "voice": trace.voice,
+    })
 }
 
 /// Why `w` beat `l` under the overlap policy.
@@ -143,6 +147,10 @@ fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace, colour: boo
     }
     for u in &trace.unbuilt {
         writeln!(out, "  {} {}", paint("33", "no items".into()), show(u))?;
+    }
+    if let Some(v) = &trace.voice {
+        writeln!(out, "{}", paint("1", "== voice".into()))?;
+        writeln!(out, "  {v}")?;
     }
     Ok(())
 }

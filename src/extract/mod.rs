@@ -8,10 +8,13 @@
 //! principles, slogans (quoted formulations not used by a principle), and
 //! tasks (whose speakers resolve against the officials).
 
+pub mod actions;
 pub mod bylines;
 pub mod candidates;
 pub mod meeting;
 pub mod officials;
+pub mod outline;
+pub mod own_voice;
 pub mod principles;
 pub mod tasks;
 
@@ -66,6 +69,8 @@ pub struct Ctx<'a> {
     pub clauses: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// jieba's dictionary, for rules with `mode = "jieba"`.
     pub jieba: Dictionary,
+    /// Finds directive modals.
+    pub modal: &'a tasks::ModalFinder,
     /// For a converted document: the strings the assemblers compare by value
     /// (names, titles, roles, speakers, cues), simplified → as written, filled
     /// by [`Ctx::keep`] and applied to the finished document by [`Ctx::restore`].
@@ -88,6 +93,8 @@ pub struct Trace {
     pub dropped: BTreeMap<Kind, Vec<(Candidate, Candidate)>>,
     /// Principle matches whose items could not be found.
     pub unbuilt: Vec<Candidate>,
+    /// Why the document's voice is what it is.
+    pub voice: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -128,9 +135,9 @@ impl Ctx<'_> {
     fn restore(&self, doc: &mut Document) {
         let written = self.written.borrow();
         if doc.source.script == Script::Traditional {
-            for t in &mut doc.tasks {
-                if !written.contains_key(&t.speaker) {
-                    t.speaker = crate::script::to_traditional(&t.speaker);
+            for sp in doc.tasks.iter_mut().filter_map(|t| t.speaker.as_mut()) {
+                if !written.contains_key(sp.as_str()) {
+                    *sp = crate::script::to_traditional(sp);
                 }
             }
         }
@@ -148,8 +155,8 @@ impl Ctx<'_> {
             o.roles.iter_mut().for_each(fix);
         }
         for t in &mut doc.tasks {
-            fix(&mut t.speaker);
-            fix(&mut t.cue);
+            t.speaker.iter_mut().for_each(fix);
+            t.cue.iter_mut().for_each(fix);
         }
         doc.reporters.iter_mut().for_each(fix);
         doc.editors.iter_mut().for_each(fix);
@@ -298,6 +305,7 @@ impl Extractor {
             paras: &paras,
             clauses: Default::default(),
             jieba: self.jieba,
+            modal: &self.modal,
             written: Default::default(),
         };
         // POLICYX_PROFILE=1 prints each rule's matching time in µs.
@@ -331,6 +339,7 @@ impl Extractor {
         let date = cleaned.meta.date.clone();
         let meeting = meeting::assemble(&ctx, &get(Kind::Meeting), date.as_deref());
 
+        let outline = outline::outline(&ctx);
         let kept_built = principles::drop_nested_repeats(kept_built);
         let mut principles_out = Vec::new();
         let mut seen = HashSet::new();
@@ -355,7 +364,9 @@ impl Extractor {
                     b.principle.items.len()
                 ));
             }
-            principles_out.push(b.principle.clone());
+            let mut p = b.principle.clone();
+            p.section = outline.section_at(b.start);
+            principles_out.push(p);
         }
         let mut used: Vec<(usize, usize)> = kept_built.iter().map(|b| b.extent).collect();
         used.sort_unstable();
@@ -376,7 +387,18 @@ impl Extractor {
             })
             .collect();
 
-        let tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, names, &self.modal);
+        let news_tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, names, &outline);
+        let voice = own_voice::voice(&ctx, news_tasks.len(), &outline);
+        let tasks = match voice.voice {
+            crate::document::Voice::Reported => news_tasks,
+            crate::document::Voice::Own => {
+                let author = voice.author.map(|(a, b)| ctx.keep(&text[a..b]));
+                own_voice::tasks(&ctx, &outline, author)
+            }
+        };
+        if let Some(t) = trace {
+            t.voice = Some(voice.evidence.clone());
+        }
 
         if decode_errors {
             diagnostics
@@ -389,6 +411,8 @@ impl Extractor {
             channel: cleaned.meta.channel.clone(),
             date,
             meeting,
+            voice: voice.voice,
+            sections: outline.sections,
             principles: principles_out,
             slogans,
             tasks,

@@ -184,6 +184,8 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         complete,
         span: ctx.map.span(lspan.0, lspan.1),
         rule: rule.id.clone(),
+        // Set from the outline when the principle is kept.
+        section: None,
     };
     let extent = if rule.mode.as_deref() == Some("anaphor") {
         (m.start, m.end)

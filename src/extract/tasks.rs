@@ -58,18 +58,24 @@ impl ModalFinder {
         })
     }
 
-    /// True when `s` holds a directive modal. A modal right before punctuation is a noun
-    /// (满足人民需要，), and one between 是 and 的 in its clause describes (是…必须牢记的…).
+    /// True when `s` holds a directive modal.
     pub fn has_modal(&self, s: &str) -> bool {
-        self.re.captures_iter(s).any(|c| {
-            let Some(m) = c.name("yes") else { return false };
+        self.first(s).is_some()
+    }
+
+    /// The byte range of the first directive modal in `s`. A modal right
+    /// before punctuation is a noun (满足人民需要，), and one between 是 and
+    /// 的 in its clause describes (是…必须牢记的…).
+    pub fn first(&self, s: &str) -> Option<(usize, usize)> {
+        self.re.captures_iter(s).find_map(|c| {
+            let m = c.name("yes")?;
             let after = &s[m.end()..];
             if after
                 .chars()
                 .next()
                 .is_none_or(|ch| "，。、；：！？,.;:!?”".contains(ch))
             {
-                return false;
+                return None;
             }
             let clause_start = s[..m.start()]
                 .rfind(['，', '；', '：', '。'])
@@ -79,7 +85,7 @@ impl ModalFinder {
                 .map_or(s.len(), |k| m.end() + k);
             let descriptive =
                 s[clause_start..m.start()].contains('是') && s[m.end()..clause_end].contains('的');
-            !descriptive
+            (!descriptive).then_some((m.start(), m.end()))
         })
     }
 }
@@ -216,8 +222,9 @@ pub fn assemble(
     cue_matches: &[Match],
     officials: &[Official],
     names: NameIndex,
-    modal: &ModalFinder,
+    outline: &super::outline::Outline,
 ) -> Vec<Task> {
+    let modal = ctx.modal;
     let text = ctx.text;
     let sp = Speakers::new(officials, names);
     let mut cues: Vec<Cue> = Vec::new();
@@ -308,10 +315,12 @@ pub fn assemble(
         let s = &text[a..b];
         if directive(&p, s) {
             tasks.push(Task {
-                speaker: p.speaker.clone(),
-                cue: p.cue.clone(),
+                speaker: Some(p.speaker.clone()),
+                cue: Some(p.cue.clone()),
                 text: ctx.original(s),
                 span: ctx.map.span(a, b),
+                section: outline.section_at(a),
+                actions: super::actions::find(ctx, a, b),
                 rule: ctx.rules.rules[p.rule].id.clone(),
             });
         }

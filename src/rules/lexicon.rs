@@ -74,6 +74,11 @@ impl Lexicon {
         })
     }
 
+    /// The first term found anywhere in `s` (longest first where several start there).
+    pub fn find_in<'a>(&self, s: &'a str) -> Option<&'a str> {
+        self.regex().find(s).map(|m| m.as_str())
+    }
+
     /// The longest term that `s` starts with (one lookup per distinct term length).
     pub fn prefix_of<'a>(&self, s: &'a str) -> Option<&'a str> {
         self.lengths.iter().find_map(|&n| {
@@ -98,6 +103,8 @@ mod tests {
         assert_eq!(l.suffix_of("a.b书记"), Some("书记"));
         assert_eq!(l.suffix_of("xa.b"), Some("a.b"));
         assert!(l.contains("a.b") && !l.contains("a"));
+        assert_eq!(l.find_in("任命为省委副书记兼"), Some("副书记"));
+        assert_eq!(l.find_in("省长"), None);
         let empty = Lexicon::new("e", vec![]).unwrap();
         assert!(empty.regex().find("").is_none());
     }

@@ -15,7 +15,7 @@ pub mod pattern;
 
 use error::{full_width_hint, RuleError, RuleErrors};
 use file::{line_col, parse_lexicon, RawExample, RawFile};
-use lexicon::Lexicon;
+pub use lexicon::Lexicon;
 pub use pattern::Pattern;
 use regex_automata::meta::BuildError;
 use smallvec::SmallVec;
@@ -126,6 +126,13 @@ pub struct RuleSet {
 
 /// Lexicons the assemblers read directly; a rule set without them is refused.
 pub const REQUIRED_LEXICONS: &[&str] = &[
+    "address",
+    "part_plan",
+    "part_review",
+    "result_word",
+    "action_adverb",
+    "aux_verb",
+    "modal_strong",
     "modal",
     "non_modal",
     "cue_order",

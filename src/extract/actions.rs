@@ -1,0 +1,142 @@
+//! A task's text → its actions: the verb–object pairs it sets, in order.
+//!
+//! The task is cut into clauses at `，` `；` `：` and sentence ends. In each,
+//! an outline number, a subject up to its modal (`全省法院要…`) and manner
+//! words (`action_adverb`: 深入, 持续, 进一步 …) are passed over; then jieba
+//! tags the clause and the first word tagged as a verb is the verb. A verb of
+//! `aux_verb` (加快, 加紧 …) followed by another verb makes one verb with it
+//! (`加快建设`); verbs joined by `和` `与` `及` `、` share the object that
+//! follows (`稳定和扩大就业`). The object is the rest of the clause. A clause
+//! that opens with no verb sets no action.
+
+use super::Ctx;
+use crate::document::{Action, Item};
+
+/// Characters that end a clause.
+const CLAUSE_ENDS: &[char] = &['，', '；', '：', '。', '！', '？', ',', ';', ':', '!', '?'];
+
+/// A modal further into a clause than this is no subject's (the subject is short).
+const MAX_SUBJECT_CHARS: usize = 12;
+
+/// At most this many characters of a clause are tagged (the verb comes early).
+const MAX_TAGGED_CHARS: usize = 48;
+
+/// The actions of the task at bytes `[a, b)` of the text.
+pub fn find(ctx: &Ctx, a: usize, b: usize) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut start = a;
+    for (k, c) in ctx.text[a..b].char_indices() {
+        if CLAUSE_ENDS.contains(&c) {
+            clause(ctx, start, a + k, &mut out);
+            start = a + k + c.len_utf8();
+        }
+    }
+    if start < b {
+        clause(ctx, start, b, &mut out);
+    }
+    out
+}
+
+fn is_verb(tag: &str) -> bool {
+    tag.starts_with('v')
+}
+
+fn item(ctx: &Ctx, a: usize, b: usize) -> Item {
+    Item {
+        text: ctx.slice(a, b),
+        span: ctx.map.span(a, b),
+    }
+}
+
+/// Where the clause's predicate starts: after an outline number, and after a
+/// subject that ends in a modal.
+fn predicate_start(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let s = &ctx.text[a..b];
+    let lead = s.len() - super::own_voice::body(s).len();
+    let rest = &s[lead..];
+    // A subject before a modal (全省法院要…): the predicate follows the modal.
+    let at = ctx
+        .modal
+        .first(rest)
+        .filter(|&(m, _)| rest[..m].chars().count() <= MAX_SUBJECT_CHARS)
+        .map_or(0, |(_, e)| e);
+    a + lead + at
+}
+
+fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
+    let a = predicate_start(ctx, a, b);
+    let s = &ctx.text[a..b];
+    if s.trim().is_empty() {
+        return;
+    }
+    let end = s
+        .char_indices()
+        .nth(MAX_TAGGED_CHARS)
+        .map_or(s.len(), |(k, _)| k);
+    let tags = ctx.jieba.tag(&s[..end], true);
+    // (byte start, byte end, tag) of each word.
+    let mut words = Vec::with_capacity(tags.len());
+    let mut pos = a;
+    for (w, t) in &tags {
+        words.push((pos, pos + w.len(), t.as_str()));
+        pos += w.len();
+    }
+    let adverb = ctx.rules.lexicon("action_adverb");
+    let aux = ctx.rules.lexicon("aux_verb");
+    let word = |i: usize| &ctx.text[words[i].0..words[i].1];
+    let punct = |i: usize| word(i).chars().all(|c| !c.is_alphanumeric());
+    let mut i = 0;
+    while i < words.len()
+        && (matches!(words[i].2, "d" | "ad" | "c") || punct(i) || adverb.contains(word(i)))
+        && !aux.contains(word(i))
+    {
+        i += 1;
+    }
+    // An adjective acts as a verb before an object or a joined verb (稳定和扩大就业, 坚定信心).
+    let verb_at = |i: usize| {
+        is_verb(words[i].2)
+            || aux.contains(word(i))
+            || (words[i].2 == "a"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.2.starts_with('n') || n.2 == "c"))
+            || (words[i].2 == "x" && !punct(i))
+    };
+    let mut verbs: Vec<(usize, usize)> = Vec::new();
+    while i < words.len() && verb_at(i) {
+        let (va, mut vb) = (words[i].0, words[i].1);
+        if aux.contains(word(i)) && i + 1 < words.len() && is_verb(words[i + 1].2) {
+            i += 1;
+            vb = words[i].1;
+        }
+        verbs.push((va, vb));
+        i += 1;
+        // Verbs joined by a conjunction share what follows.
+        let joined =
+            i + 1 < words.len() && matches!(word(i), "和" | "与" | "及" | "、") && verb_at(i + 1);
+        if !joined {
+            break;
+        }
+        i += 1;
+    }
+    if verbs.is_empty() {
+        return;
+    }
+    let object_start = verbs.last().map_or(a, |v| v.1);
+    let rest = &ctx.text[object_start..b];
+    // 发展和安全: the "verb" was the first of two nouns joined, not an action.
+    if rest.starts_with(['和', '与', '及', '、']) {
+        return;
+    }
+    let trimmed = rest.trim_end_matches(CLAUSE_ENDS).trim();
+    let object = (!trimmed.is_empty()).then(|| {
+        let oa = object_start + (rest.len() - rest.trim_start().len());
+        item(ctx, oa, oa + trimmed.len())
+    });
+    for (va, vb) in verbs {
+        out.push(Action {
+            verb: item(ctx, va, vb),
+            object: object.clone(),
+        });
+    }
+}
