@@ -68,6 +68,16 @@ pub struct Speaker {
     pub cues: BTreeMap<String, usize>,
 }
 
+/// A verb, or a verb with its object, across the tasks of the corpus.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Phrase {
+    /// The verb (`实施`) or `verb + object` (`实施 提振消费专项行动`).
+    pub text: String,
+    pub tasks: usize,
+    pub docs: usize,
+    pub per_period: BTreeMap<String, usize>,
+}
+
 /// Totals of one period.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Totals {
@@ -89,6 +99,10 @@ pub struct Stats {
     pub slogans: Vec<Formulation>,
     pub officials: Vec<Person>,
     pub speakers: Vec<Speaker>,
+    /// The verbs of tasks' actions, most tasks first.
+    pub verbs: Vec<Phrase>,
+    /// Verb–object pairs of tasks' actions, most tasks first.
+    pub verb_objects: Vec<Phrase>,
     pub periods: BTreeMap<String, Totals>,
     #[serde(skip)]
     p_index: HashMap<String, Formulation>,
@@ -98,6 +112,28 @@ pub struct Stats {
     o_index: HashMap<String, Person>,
     #[serde(skip)]
     sp_index: HashMap<String, Speaker>,
+    #[serde(skip)]
+    v_index: HashMap<String, Phrase>,
+    #[serde(skip)]
+    vo_index: HashMap<String, Phrase>,
+}
+
+/// Counts one task's phrase; `seen` holds what this document already counted.
+fn phrase(
+    map: &mut HashMap<String, Phrase>,
+    text: String,
+    bucket: &str,
+    seen: &mut BTreeSet<String>,
+) {
+    let p = map.entry(text.clone()).or_insert_with(|| Phrase {
+        text: text.clone(),
+        ..Default::default()
+    });
+    p.tasks += 1;
+    *p.per_period.entry(bucket.to_string()).or_default() += 1;
+    if seen.insert(text) {
+        p.docs += 1;
+    }
 }
 
 /// The date of a document: its own, its meeting's, or one in its path or title.
@@ -275,6 +311,26 @@ impl Stats {
                 s.docs += 1;
             }
         }
+        let (mut seen_v, mut seen_vo) = (BTreeSet::new(), BTreeSet::new());
+        let text_of = |x: Option<&Value>| {
+            x.and_then(|i| i.get("text"))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        };
+        for a in tasks
+            .iter()
+            .filter_map(|t| t.get("actions").and_then(Value::as_array))
+            .flatten()
+        {
+            let Some(verb) = text_of(a.get("verb")) else {
+                continue;
+            };
+            if let Some(object) = text_of(a.get("object")) {
+                let pair = format!("{verb} {object}");
+                phrase(&mut self.vo_index, pair, &bucket, &mut seen_vo);
+            }
+            phrase(&mut self.v_index, verb, &bucket, &mut seen_v);
+        }
     }
 
     /// Sorts the tables (most documents first) and fills the derived columns.
@@ -312,6 +368,13 @@ impl Stats {
             .collect();
         people.sort_by(|a, b| b.docs.cmp(&a.docs).then(a.name.cmp(&b.name)));
         self.officials = people;
+        let finish_p = |m: &mut HashMap<String, Phrase>| -> Vec<Phrase> {
+            let mut v: Vec<Phrase> = m.drain().map(|(_, p)| p).collect();
+            v.sort_by(|a, b| b.tasks.cmp(&a.tasks).then(a.text.cmp(&b.text)));
+            v
+        };
+        self.verbs = finish_p(&mut self.v_index);
+        self.verb_objects = finish_p(&mut self.vo_index);
         let mut sp: Vec<Speaker> = self.sp_index.drain().map(|(_, s)| s).collect();
         sp.sort_by(|a, b| b.tasks.cmp(&a.tasks).then(a.speaker.cmp(&b.speaker)));
         self.speakers = sp;
@@ -350,7 +413,7 @@ mod tests {
     #[test]
     fn aggregates_by_period() {
         let mut s = Stats::default();
-        s.add_line(r#"{"date":"2022-01-02","principles":[{"label":"两个确立","count":2,"items":["a","b"]}],"slogans":[{"text":"四个意识"}],"tasks":[{"speaker":"会议","cue":"强调"}],"officials":[{"name":"王一","titles":["省长"]},{"name":"李二","titles":["书记"]}]}"#, Period::Year);
+        s.add_line(r#"{"date":"2022-01-02","principles":[{"label":"两个确立","count":2,"items":["a","b"]}],"slogans":[{"text":"四个意识"}],"tasks":[{"speaker":"会议","cue":"强调","actions":[{"verb":{"text":"稳定"},"object":{"text":"就业"}},{"verb":{"text":"扩大"},"object":{"text":"就业"}}]},{"speaker":"会议","cue":"强调","actions":[{"verb":{"text":"扩大"},"object":null}]}],"officials":[{"name":"王一","titles":["省长"]},{"name":"李二","titles":["书记"]}]}"#, Period::Year);
         s.add_line(r#"{"date":"2023-05-02","slogans":[{"text":"四个意识"}],"officials":[{"name":"王一","titles":["书记"]}]}"#, Period::Year);
         s.add_line(
             r#"{"source":{"path":"x.txt"},"slogans":[{"text":"四个意识"}]}"#,
@@ -379,6 +442,14 @@ mod tests {
         assert_eq!(s.officials[0].titles, ["省长", "书记"]);
         assert_eq!(s.officials[0].co_occurring, vec![("李二".to_string(), 1)]);
         assert_eq!(s.principles[0].top_items, ["a", "b"]);
-        assert_eq!(s.speakers[0].cues.get("强调"), Some(&1));
+        assert_eq!(s.speakers[0].cues.get("强调"), Some(&2));
+        let v: Vec<(&str, usize, usize)> = s
+            .verbs
+            .iter()
+            .map(|p| (p.text.as_str(), p.tasks, p.docs))
+            .collect();
+        assert_eq!(v, [("扩大", 2, 1), ("稳定", 1, 1)]);
+        assert_eq!(s.verb_objects[0].text, "扩大 就业");
+        assert_eq!(s.verbs[0].per_period.get("2022"), Some(&2));
     }
 }

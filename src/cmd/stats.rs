@@ -148,6 +148,20 @@ fn write_csv(dir: &std::path::Path, s: &Stats) -> Result<()> {
         ])?;
     }
     w.flush()?;
+    for (name, table) in [("verbs.csv", &s.verbs), ("verb_objects.csv", &s.verb_objects)] {
+        let mut w = csv::Writer::from_path(dir.join(name))?;
+        w.write_record(["text", "tasks", "docs", "per_period"])?;
+        for p in table {
+            let per: Vec<String> = p.per_period.iter().map(|(k, n)| format!("{k}:{n}")).collect();
+            w.write_record([
+                &p.text,
+                &p.tasks.to_string(),
+                &p.docs.to_string(),
+                &per.join(";"),
+            ])?;
+        }
+        w.flush()?;
+    }
     let mut w = csv::Writer::from_path(dir.join("periods.csv"))?;
     w.write_record([
         "period",
@@ -246,6 +260,23 @@ fn print_tables(out: &mut impl Write, s: &Stats, top: usize) -> Result<()> {
             sp.docs,
             cues.join(", ")
         )?;
+    }
+    for (title, table) in [
+        ("verbs", &s.verbs),
+        ("verb–object pairs", &s.verb_objects),
+    ] {
+        writeln!(out, "\n== {title} of tasks (tasks, documents, tasks per period)")?;
+        for p in table.iter().take(top) {
+            let per: Vec<String> = p.per_period.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            writeln!(
+                out,
+                "  {:<24} {:>6} {:>6}  {}",
+                cut(&p.text, 22),
+                p.tasks,
+                p.docs,
+                cut(&per.join(", "), 60)
+            )?;
+        }
     }
     writeln!(
         out,
