@@ -148,11 +148,18 @@ fn write_csv(dir: &std::path::Path, s: &Stats) -> Result<()> {
         ])?;
     }
     w.flush()?;
-    for (name, table) in [("verbs.csv", &s.verbs), ("verb_objects.csv", &s.verb_objects)] {
+    for (name, table) in [
+        ("verbs.csv", &s.verbs),
+        ("verb_objects.csv", &s.verb_objects),
+    ] {
         let mut w = csv::Writer::from_path(dir.join(name))?;
         w.write_record(["text", "tasks", "docs", "per_period"])?;
         for p in table {
-            let per: Vec<String> = p.per_period.iter().map(|(k, n)| format!("{k}:{n}")).collect();
+            let per: Vec<String> = p
+                .per_period
+                .iter()
+                .map(|(k, n)| format!("{k}:{n}"))
+                .collect();
             w.write_record([
                 &p.text,
                 &p.tasks.to_string(),
@@ -261,13 +268,17 @@ fn print_tables(out: &mut impl Write, s: &Stats, top: usize) -> Result<()> {
             cues.join(", ")
         )?;
     }
-    for (title, table) in [
-        ("verbs", &s.verbs),
-        ("verb–object pairs", &s.verb_objects),
-    ] {
-        writeln!(out, "\n== {title} of tasks (tasks, documents, tasks per period)")?;
+    for (title, table) in [("verbs", &s.verbs), ("verb–object pairs", &s.verb_objects)] {
+        writeln!(
+            out,
+            "\n== {title} of tasks (tasks, documents, tasks per period)"
+        )?;
         for p in table.iter().take(top) {
-            let per: Vec<String> = p.per_period.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let per: Vec<String> = p
+                .per_period
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
             writeln!(
                 out,
                 "  {:<24} {:>6} {:>6}  {}",

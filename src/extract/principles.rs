@@ -139,14 +139,50 @@ fn han_len(s: &str) -> usize {
     s.chars().count()
 }
 
-/// The count a label declares: its leading numeral.
+const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千";
+
+/// The count a label declares: its leading numeral (`双` is two); for a
+/// compound label made only of numbered parts (`两非两资`, `五互一共`,
+/// `一委一办一平台`), the sum of its parts.
 fn declared(label: &str) -> Option<u64> {
+    let label = label.trim_start_matches(['“', '这']);
+    if let Some(rest) = label.strip_prefix('双') {
+        return (!rest.is_empty()).then_some(2);
+    }
     let num: String = label
-        .trim_start_matches(['“', '这'])
         .chars()
-        .take_while(|c| c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(*c))
+        .take_while(|c| c.is_ascii_digit() || NUMERAL_CHARS.contains(*c))
         .collect();
-    numerals::parse(&num)
+    let first = numerals::parse(&num)?;
+    Some(compound_count(label).unwrap_or(first))
+}
+
+/// Measure words that make a numeral a count of things (四个一批 is four, not 4 + 1).
+const MEASURE_CHARS: &str = "个项大条种点件本根篇位步支张家座类批道";
+
+/// The sum of a compound label's parts: numeral + one or two characters, at
+/// least twice, the first not a measure word.
+fn compound_count(label: &str) -> Option<u64> {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.get(1).is_some_and(|c| MEASURE_CHARS.contains(*c)) {
+        return None;
+    }
+    let (mut i, mut sum, mut parts) = (0, 0u64, 0);
+    while i < chars.len() {
+        let d =
+            numerals::parse(&chars[i].to_string()).filter(|_| NUMERAL_CHARS.contains(chars[i]))?;
+        let mut j = i + 1;
+        while j < chars.len() && j - i <= 2 && !NUMERAL_CHARS.contains(chars[j]) {
+            j += 1;
+        }
+        if j == i + 1 {
+            return None;
+        }
+        sum += d;
+        parts += 1;
+        i = j;
+    }
+    (parts >= 2).then_some(sum)
 }
 
 fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))> {
@@ -171,6 +207,7 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         Some("quoted") => quoted(ctx, m, count)?,
         Some("enumerated") => enumerated(ctx, m.end, count?)?,
         Some("anaphor") => anaphor(ctx, m, label, count?)?,
+        Some("counted") => counted(ctx, m, label, count?)?,
         _ => return None,
     };
     if ranges.is_empty() || ranges.iter().any(|&(a, b)| a >= b) {
@@ -346,7 +383,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
             // "A和B“两项活动”成果": with no 、 the label must end its clause, or it is a modifier.
             let label_end = m.group("label").map_or(m.end, |g| g.1);
             let next = text[label_end..].trim_start_matches('”').chars().next();
-            if parts.len() == 1 && next.is_some_and(|c| !"，。；、：！？,;".contains(c)) {
+            if parts.len() == 1 && next.is_some_and(|c| !"，。；、：！？,;的".contains(c)) {
                 return None;
             }
             parts.pop();
@@ -493,6 +530,194 @@ fn dashes(text: &str, from: usize, n: usize) -> Option<Vec<(usize, usize)>> {
         pos = stop;
     }
     Some(out)
+}
+
+/// Splits the last of `parts` at a joining word (`和` `及` `以及` `与`) when
+/// that gives `n` items: `A、B和C`, `“两重”：是指A和B`.
+fn join_split(text: &str, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usize, usize)> {
+    if parts.len() + 1 != n {
+        return parts;
+    }
+    let Some(&(la, lb)) = parts.last() else {
+        return parts;
+    };
+    for joiner in ['和', '及', '与'] {
+        let j = split_top(&text[la..lb], la, &[joiner]);
+        if j.len() == 2 {
+            let j = cleaned(text, j);
+            if j.len() == 2 && j.iter().all(|&(x, y)| han_len(&text[x..y]) >= 1) {
+                parts.pop();
+                parts.extend(j);
+                return parts;
+            }
+        }
+    }
+    parts
+}
+
+/// Items after `from` up to `end`, split at the first separator set that
+/// gives `n` (with the last two maybe joined by 和).
+fn fit_list(text: &str, from: usize, end: usize, n: usize) -> Option<Vec<(usize, usize)>> {
+    let seps: [&[char]; 4] = [
+        &['；', ';'],
+        &['，', ','],
+        &['、'],
+        &['，', ',', '、', '；', ';'],
+    ];
+    for seps in seps {
+        let parts = join_split(
+            text,
+            cleaned(text, split_top(&text[from..end], from, seps)),
+            n,
+        );
+        if parts.len() == n && parts.iter().all(|&(x, y)| x < y) {
+            return Some(parts);
+        }
+    }
+    None
+}
+
+/// The items of a label that declares `n`, in whichever layout fits: after
+/// an intro word (`principle_intro`: ：, ——, 即, 是指, 包括 …) to the end of
+/// the sentence, in brackets, on the next line (a notes entry `四个一批：`),
+/// as `一是…二是…` clauses, or before the label; a label followed by a
+/// second label before its intro (`“三大高地”“五大战略”：…`) takes the first
+/// `n` items of the list they share. An unquoted label takes only a list of
+/// exactly its count.
+fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let n = n as usize;
+    // One "item" is a sentence about the label, not a list.
+    if !(2..=20).contains(&n) {
+        return None;
+    }
+    let (label_start, label_end) = m.group("label")?;
+    // 第二批: an ordinal, not a count.
+    if text[..label_start].ends_with('第') {
+        return None;
+    }
+    let quoted_label = text[..label_start].ends_with('“') || label.contains('“');
+    let mut pos = label_end;
+    if text[pos..].starts_with('”') {
+        pos += '”'.len_utf8();
+    }
+    // A second label sharing the list: its count is skipped over.
+    let mut skip = 0usize;
+    let rest = &text[pos..];
+    let rest_after_dun = rest.strip_prefix('、').unwrap_or(rest);
+    if let Some(r) = rest_after_dun.strip_prefix('“') {
+        if let Some(close) = r.find('”') {
+            if let Some(k) = declared(&r[..close]) {
+                if close <= 30 && r[close + 3..].starts_with(['：', ':']) {
+                    skip = k as usize;
+                    pos += (rest.len() - rest_after_dun.len()) + 3 + close + 3;
+                }
+            }
+        }
+    }
+    let intro = ctx.rules.lexicon("principle_intro");
+    let after_intro = intro.prefix_of(&text[pos..]).map(|w| pos + w.len());
+    if let Some(mut from) = after_intro {
+        let bracket = text[pos..from].ends_with(['（', '(']);
+        if text[from..].starts_with('\n') {
+            from += 1; // a notes entry: the items are on the next line
+        }
+        let end = if bracket {
+            from + text[from..].find(['）', ')'])?
+        } else {
+            region_ends(text, from).1
+        };
+        if skip > 0 {
+            // Two labels over one list: every item of both, in order.
+            let all = cleaned(
+                text,
+                split_top(&text[from..end], from, &['，', ',', '、', '；', ';']),
+            );
+            let all = join_split(text, all, n + skip);
+            if all.len() == n + skip {
+                return Some(all[..n].to_vec());
+            }
+        } else if let Some(v) = fit_list(text, from, end, n) {
+            return Some(v);
+        } else if let Some(v) = after(ctx, from, n as u64) {
+            return Some(v);
+        }
+    }
+    // 一是…二是…: the first clause opens right after the label's sentence mark.
+    if text[pos..].starts_with(['：', ':', '。', '，']) {
+        let next = &text[pos + 3..];
+        let next = next.trim_start_matches(['\n', ' ', '　']);
+        if next.starts_with("一是") || next.starts_with("第一") {
+            if let Some(v) = enumerated(ctx, pos + 3, n as u64) {
+                return Some(v);
+            }
+        }
+    }
+    // Items before the label: an unquoted label must end its clause (…两个区域中心城市。).
+    let ends_clause = text[pos..]
+        .chars()
+        .next()
+        .is_none_or(|c| "，。；、：！？,;:!?\n）)的".contains(c));
+    // 两个市场两种资源: two counts run together are two formulations, neither listed here.
+    let measure = ctx.rules.lexicon("measure");
+    let second_count = label.char_indices().skip(1).any(|(k, c)| {
+        NUMERAL_CHARS.contains(c) && measure.prefix_of(&label[k + c.len_utf8()..]).is_some()
+    });
+    if second_count && compound_count(label).is_none() {
+        return None;
+    }
+    if skip == 0 && (quoted_label || ends_clause) {
+        return before(ctx, m, n as u64).map(|v| parallel_ends(ctx, v));
+    }
+    None
+}
+
+/// Where the list before a label runs into its clause, the first item holds
+/// the clause's verb (`产业聚焦生物制药`) and the last the verb that takes the
+/// label (`满意度连续13年实现“双提升”`): when the middle items hold no verb,
+/// the first keeps what follows its last leading verb (`lead_verb`) and the
+/// last what precedes its first verb, adverb or numeral (jieba's tags).
+fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let text = ctx.text;
+    let tags = |(a, b): (usize, usize)| {
+        let mut pos = a;
+        ctx.jieba
+            .tag(&text[a..b], true)
+            .into_iter()
+            .map(|(w, t)| {
+                let r = (pos, pos + w.len(), t);
+                pos += w.len();
+                r
+            })
+            .collect::<Vec<_>>()
+    };
+    let verbal = |t: &str| t.starts_with('v') || matches!(t, "d" | "ad" | "m");
+    let plain = |r: (usize, usize)| tags(r).iter().all(|w| !verbal(&w.2));
+    let others: Vec<(usize, usize)> = match v.len() {
+        0..=1 => return v,
+        2 => Vec::new(),
+        k => v[1..k - 1].to_vec(),
+    };
+    if !others.iter().all(|&r| plain(r)) {
+        return v;
+    }
+    // The first item: what follows the last leading verb in it (聚焦, 用好 …).
+    let lead = ctx.rules.lexicon("lead_verb");
+    let (a0, b0) = v[0];
+    let cut = text[a0..b0]
+        .char_indices()
+        .filter_map(|(k, _)| lead.prefix_of(&text[a0 + k..b0]).map(|w| a0 + k + w.len()))
+        .filter(|&c| han_len(&text[c..b0]) >= 2)
+        .last();
+    if let Some(c) = cut {
+        v[0].0 = c;
+    }
+    let k = v.len() - 1;
+    let last = tags(v[k]);
+    if let Some(at) = last.iter().skip(1).position(|w| verbal(&w.2)) {
+        v[k].1 = last[at + 1].0;
+    }
+    v
 }
 
 /// Clauses of the document: byte ranges between `，；。：！？` and line ends.

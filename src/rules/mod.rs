@@ -87,7 +87,14 @@ impl Kind {
     /// Modes the assembler of this kind understands (empty: no mode).
     pub fn modes(self) -> &'static [&'static str] {
         match self {
-            Kind::Principle => &["after", "before", "quoted", "enumerated", "anaphor"],
+            Kind::Principle => &[
+                "after",
+                "before",
+                "quoted",
+                "enumerated",
+                "anaphor",
+                "counted",
+            ],
             Kind::Official => &["jieba"],
             _ => &[],
         }
@@ -127,6 +134,7 @@ pub struct RuleSet {
 /// Lexicons the assemblers read directly; a rule set without them is refused.
 pub const REQUIRED_LEXICONS: &[&str] = &[
     "address",
+    "principle_intro",
     "part_plan",
     "part_review",
     "result_word",
