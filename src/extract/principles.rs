@@ -158,7 +158,7 @@ fn declared(label: &str) -> Option<u64> {
 }
 
 /// Measure words that make a numeral a count of things (四个一批 is four, not 4 + 1).
-const MEASURE_CHARS: &str = "个项大条种点件本根篇位步支张家座类批道";
+const MEASURE_CHARS: &str = "个项大条种点件本根篇位步支张家座类批道重";
 
 /// The sum of a compound label's parts: numeral + one or two characters, at
 /// least twice, the first not a measure word.
@@ -340,6 +340,27 @@ fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usiz
     (a, b)
 }
 
+/// The first item of a list before its label: the clause up to it runs into
+/// the item, so it keeps what follows the last leading verb (`lead_verb`:
+/// 对外贸易实现规模 → 规模) and the last `的` (有竞争优势的新材料 → 新材料).
+fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let (a, b) = strip_lead(ctx, text, (a, b));
+    let lead = ctx.rules.lexicon("lead_verb");
+    let mut cut = a;
+    for (k, c) in text[a..b].char_indices() {
+        let at = a + k;
+        if let Some(w) = lead.prefix_of(&text[at..b]) {
+            if han_len(&text[at + w.len()..b]) >= 2 && w.chars().count() >= 2 {
+                cut = cut.max(at + w.len());
+            }
+        }
+        if c == '的' && han_len(&text[at + 3..b]) >= 2 {
+            cut = cut.max(at + 3);
+        }
+    }
+    (cut, b)
+}
+
 fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
@@ -394,7 +415,20 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let mut parts = parts.split_off(parts.len() - n);
-    parts[0] = strip_lead(ctx, text, parts[0]);
+    // 为全面建成小康社会、续写“两大奇迹”: a clause opening with a preposition
+    // (jieba's `p`) makes the label its object, not a list's head.
+    let (fa, fb) = parts[0];
+    let opening: String = text[fa..fb].chars().take(6).collect();
+    if ctx.rules.lexicon("lead_verb").prefix_of(&opening).is_none()
+        && ctx
+            .jieba
+            .tag(&opening, true)
+            .first()
+            .is_some_and(|(_, t)| t == "p")
+    {
+        return None;
+    }
+    parts[0] = first_item(ctx, text, parts[0]);
     // Items are noun phrases: none opens with a preposition or a measure (以更大的决心, 一支队伍)
     // or holds 的 inside.
     let bad_start = ctx.rules.lexicon("not_item_start");
