@@ -61,6 +61,7 @@ pub fn convert(
     forced: Option<&'static Encoding>,
     split: Option<&Regex>,
     id: Option<serde_json::Value>,
+    date_field: Option<String>,
 ) -> Vec<Record> {
     let decoded = decode(bytes, forced);
     let source = |part: Option<usize>| SourceInfo {
@@ -69,6 +70,8 @@ pub fn convert(
         part,
         id: id.clone(),
         script: Default::default(),
+        date_from: None,
+        date_field: date_field.clone(),
     };
     let Some(split) = split else {
         let doc = ex.extract(&decoded, source(None));

@@ -123,7 +123,7 @@ fn decode_with(bytes: &[u8], enc: &'static Encoding) -> Decoded {
 
 /// UTF-16 without a BOM: mostly-ASCII or CJK text has a NUL in one byte of
 /// many code units. Looks at the first 4 KiB.
-fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     if head.len() < 4 || !head.len().is_multiple_of(2) && head.len() == bytes.len() {
         return None;

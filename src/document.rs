@@ -27,7 +27,8 @@ pub struct Document {
     pub title: Option<String>,
     /// A channel split off the title (`…_吉林频道` gives `吉林频道`).
     pub channel: Option<String>,
-    /// The document's own date, `YYYY-MM-DD` (front matter, link or text).
+    /// The document's own date, `YYYY-MM-DD`, or `YYYY` where only the year
+    /// is known (`source.date_from` says where it came from).
     pub date: Option<String>,
     /// The meeting the article reports, when one is named.
     pub meeting: Option<Meeting>,
@@ -67,6 +68,16 @@ pub struct SourceInfo {
     /// With `stream`: the `id` of the input line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
+    /// Where `date` came from: `metadata` (front matter, a link), `path`
+    /// (`20221022.md`, `2022-10-22.txt`, `NNN-YYYY.txt` gives the year alone),
+    /// `text` (a dated line near the top: `（2022年10月16日）`) or `field`
+    /// (`stream --date-field`); null when the document has no date.
+    pub date_from: Option<String>,
+    /// With `stream --date-field`: the input line's date, used when the
+    /// path and the text give none.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub date_field: Option<String>,
     /// The script the text is written in: `simplified`, `traditional` or
     /// `mixed` (detected, or as forced with `--script`). Traditional text is
     /// matched through a simplified copy; every string in the output is still
@@ -179,6 +190,15 @@ pub struct Action {
     pub verb: Item,
     /// What it acts on (`提振消费专项行动`); null when the clause has none.
     pub object: Option<Item>,
+}
+
+/// One line of `batch` or `stream` output: a document, or an error record
+/// for an input that could not be read. (`extract` prints a document.)
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
+#[serde(untagged)]
+pub enum OutputLine {
+    Document(Box<Document>),
+    Error(Box<ErrorRecord>),
 }
 
 /// A person named with a title or post.

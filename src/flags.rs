@@ -20,7 +20,7 @@ pub struct RuleFlags {
     /// Use the rules in DIR instead of the built-in defaults.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Add the rules and lexicons in DIR to the rules in use (a lexicon of the same name replaces the old one).
+    /// Add the rules and lexicons in DIR to the rules in use (a lexicon of the same name adds its terms; one whose first line is `# replace` replaces the default).
     #[arg(long, global = true, value_name = "DIR")]
     pub extra_rules: Option<PathBuf>,
     /// Take every document to be in this script instead of detecting it
@@ -99,6 +99,10 @@ pub struct BatchFlags {
     /// Decode every input with this encoding instead of detecting it.
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
+    /// With --format csv: no UTF-8 byte-order mark at the start of each table
+    /// (by default there is one, so spreadsheet programs read the Chinese right).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Args, Default)]
@@ -109,6 +113,9 @@ pub struct StreamFlags {
     /// The field of each input object that holds its id.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
+    /// The field of each input object that holds its date (used when the text gives none).
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +132,11 @@ pub enum RulesCommand {
     Check {
         /// Rule folder to check instead of the rules in use.
         dir: Option<PathBuf>,
+    },
+    /// Write the built-in rules and lexicons to DIR, to start your own from them.
+    Dump {
+        /// The folder to write (created; existing files are not overwritten).
+        dir: PathBuf,
     },
 }
 
@@ -153,8 +165,9 @@ pub enum PeriodFlag {
 
 #[derive(Debug, Args, Default)]
 pub struct StatsFlags {
-    /// JSON Lines from `policyx batch` or `stream`; stdin when absent or `-`.
-    pub input: Option<PathBuf>,
+    /// JSON Lines from `policyx batch` or `stream`; `-` for stdin. Give it
+    /// before `--plot`, whose labels run to the next option.
+    pub input: PathBuf,
     /// Write one CSV per table into DIR.
     #[arg(long, value_name = "DIR")]
     pub csv: Option<PathBuf>,
@@ -168,7 +181,7 @@ pub struct StatsFlags {
     #[arg(long, num_args = 1.., value_name = "LABEL")]
     pub plot: Vec<String>,
     /// Where --plot writes the chart.
-    #[arg(short = 'o', long, value_name = "FILE")]
+    #[arg(short = 'o', long, value_name = "FILE", requires = "plot")]
     pub output: Option<PathBuf>,
     /// Rows per table on the terminal.
     #[arg(long, default_value_t = 20, value_name = "N")]

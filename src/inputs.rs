@@ -60,9 +60,27 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if nul == 0 {
         return false;
     }
+    // UTF-8 text with a few stray NULs is text.
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && e.valid_up_to() + 4 > head.len(),
+    };
+    if utf8 && nul * 10 < head.len() {
+        return false;
+    }
+    // UTF-16 text (with or without a BOM) has its NULs at one parity (the
+    // high bytes of ASCII characters); binary has them scattered.
     let even = head.iter().step_by(2).filter(|b| **b == 0).count();
     let odd = nul - even;
-    !(even.min(odd) * 10 < nul && nul * 4 > head.len())
+    if even.min(odd) * 10 < nul {
+        return false;
+    }
+    // UTF-16 of Han text has NULs at both parities (一 is 00 4E): the
+    // decoder's own choice, which weighs how text-like each reading is.
+    let even_head = &head[..head.len() & !1];
+    !crate::decode::decode(even_head, None)
+        .encoding
+        .starts_with("UTF-16")
 }
 
 fn archive_kind(p: &Path) -> Option<&'static str> {
@@ -78,8 +96,13 @@ fn archive_kind(p: &Path) -> Option<&'static str> {
     }
 }
 
-/// Walks `roots` in order, calling `sink` for each unit.
-pub fn walk(roots: &[PathBuf], sink: &mut Sink, note: &mut Note) {
+/// Walks `roots` in order, calling `sink` for each unit. Paths in `skip`
+/// (batch's own output file or folder) are passed over with a note.
+///
+/// A unit's `rel` is its path as given, made relative (a leading `/` dropped,
+/// `..` written `__`), so that two roots ending in the same name
+/// (`/x/dev`, `/y/dev`) mirror to different places under `--out-dir`.
+pub fn walk(roots: &[PathBuf], skip: &[PathBuf], sink: &mut Sink, note: &mut Note) {
     for root in roots {
         if root.as_os_str() == "-" {
             let stdin = std::io::stdin();
@@ -90,31 +113,49 @@ pub fn walk(roots: &[PathBuf], sink: &mut Sink, note: &mut Note) {
                 .filter(|l| !l.trim().is_empty())
                 .map(|l| PathBuf::from(l.trim()))
                 .collect();
-            walk(&paths, sink, note);
+            walk(&paths, skip, sink, note);
             continue;
         }
-        let base = root.parent().map(Path::to_path_buf).unwrap_or_default();
-        if !visit(root, &base, true, sink, note) {
+        if !visit(root, skip, true, sink, note) {
             return;
         }
     }
 }
 
-fn rel_of(p: &Path, base: &Path) -> String {
-    p.strip_prefix(base)
-        .unwrap_or(p)
-        .to_string_lossy()
-        .replace('\\', "/")
+/// `p` as given, relative: `./a` → `a`, `/x/dev` → `x/dev`, `../a` → `__/a`.
+fn rel_of(p: &Path) -> String {
+    use std::path::Component;
+    let parts: Vec<String> = p
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::ParentDir => Some("__".to_string()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
 }
 
-fn visit(p: &Path, base: &Path, top: bool, sink: &mut Sink, note: &mut Note) -> bool {
+/// Whether `p` is (or lies inside) one of `skip`.
+fn skipped(p: &Path, skip: &[PathBuf]) -> bool {
+    if skip.is_empty() {
+        return false;
+    }
+    std::fs::canonicalize(p).is_ok_and(|c| skip.iter().any(|s| c.starts_with(s)))
+}
+
+fn visit(p: &Path, skip: &[PathBuf], top: bool, sink: &mut Sink, note: &mut Note) -> bool {
     let shown = p.display().to_string();
+    if skipped(p, skip) {
+        note(&shown, "skipped: batch's own output");
+        return true;
+    }
     let meta = match std::fs::symlink_metadata(p) {
         Ok(m) => m,
         Err(e) => {
             return sink(Unit {
                 path: shown,
-                rel: rel_of(p, base),
+                rel: rel_of(p),
                 bytes: Err(format!("cannot read: {e}")),
             })
         }
@@ -133,21 +174,21 @@ fn visit(p: &Path, base: &Path, top: bool, sink: &mut Sink, note: &mut Note) -> 
             Err(e) => {
                 return sink(Unit {
                     path: shown,
-                    rel: rel_of(p, base),
+                    rel: rel_of(p),
                     bytes: Err(format!("cannot read folder: {e}")),
                 })
             }
         };
         entries.sort();
         for e in entries {
-            if !visit(&e, base, false, sink, note) {
+            if !visit(&e, skip, false, sink, note) {
                 return false;
             }
         }
         return true;
     }
     match archive_kind(p) {
-        Some(kind) => read_archive(p, kind, &rel_of(p, base), sink),
+        Some(kind) => read_archive(p, kind, &rel_of(p), sink),
         None => {
             let bytes = read_capped(p);
             if let Ok(b) = &bytes {
@@ -158,7 +199,7 @@ fn visit(p: &Path, base: &Path, top: bool, sink: &mut Sink, note: &mut Note) -> 
             }
             sink(Unit {
                 path: shown,
-                rel: rel_of(p, base),
+                rel: rel_of(p),
                 bytes,
             })
         }
@@ -218,6 +259,11 @@ fn read_archive(p: &Path, kind: &str, rel: &str, sink: &mut Sink) -> bool {
 }
 
 fn member(archive: &str, rel: &str, name: &str) -> (String, String) {
+    // tar writes members of `tar -C dir .` as `./a.txt`: shown as `a.txt`.
+    let mut name = name;
+    while let Some(rest) = name.strip_prefix("./") {
+        name = rest;
+    }
     (format!("{archive}!/{name}"), format!("{rel}/{name}"))
 }
 
@@ -322,5 +368,13 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert!(!looks_binary(&utf16));
+        let no_bom: Vec<u8> = "会议强调，要抓好落实。全省法院要牢固树立总体国家安全观。"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(!looks_binary(&no_bom));
+        let mut with_nul = "会议强调，要抓好落实。".repeat(4).into_bytes();
+        with_nul.insert(9, 0);
+        assert!(!looks_binary(&with_nul));
     }
 }

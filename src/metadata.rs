@@ -92,9 +92,68 @@ pub fn parse_date(s: &str) -> Option<String> {
     None
 }
 
+/// The date in a file name: a full date (`20221022.md`, `2022-10-22.txt`),
+/// else the year of a numbered year (`001-2025.txt` gives `2025`).
+pub fn date_from_path(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\', '!']).next().unwrap_or(path);
+    if let Some(d) = parse_date(name) {
+        return Some(d);
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\d{1,4}[-_]((?:1[89]|20)\d{2})(?:\D|$)").expect("the year pattern compiles")
+    });
+    re.captures(name).map(|c| c[1].to_string())
+}
+
+/// A dated line near the top of a text (`（2022年10月16日）`): the first
+/// `lines` lines that hold nothing but a date.
+pub fn date_line(text: &str, lines: usize) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^[（(]?\s*((?:1[89]|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$",
+        )
+        .expect("the date line pattern compiles")
+    });
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(lines)
+        .find_map(|l| {
+            let c = re.captures(l)?;
+            let (m, d): (u32, u32) = (c[2].parse().ok()?, c[3].parse().ok()?);
+            ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then(|| format!("{}-{m:02}-{d:02}", &c[1]))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_from_paths_and_lines() {
+        assert_eq!(
+            date_from_path("reports/001-2025.txt").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            date_from_path("a/20221022.md").as_deref(),
+            Some("2022-10-22")
+        );
+        assert_eq!(
+            date_from_path("x.zip!/2022-10-05.txt").as_deref(),
+            Some("2022-10-05")
+        );
+        assert_eq!(date_from_path("002-None.txt"), None);
+        assert_eq!(date_from_path("dev-001.txt"), None);
+        assert_eq!(
+            date_line("政府工作报告\n（2022年10月16日）\n各位代表：", 5).as_deref(),
+            Some("2022-10-16")
+        );
+        assert_eq!(date_line("2022年10月16日，会议召开。", 5), None);
+    }
 
     #[test]
     fn malformed_seed_date_still_parses() {

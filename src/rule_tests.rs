@@ -132,6 +132,8 @@ pub fn run(ex: &Extractor, files: &[(String, String)]) -> Vec<Outcome> {
                     part: None,
                     id: None,
                     script: Default::default(),
+                    date_from: None,
+                    date_field: None,
                 },
             );
             let items = produced(&doc, rule);

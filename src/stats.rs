@@ -172,6 +172,26 @@ fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<&st
     }
 }
 
+/// How principles are grouped: a numbered formulation by its label with the
+/// numeral normalised (`3点希望` and `三点希望` are one row, shown as first
+/// written); a list without a number (`原则`, `方针`) by label and item set,
+/// since its head noun alone says little.
+fn principle_key(label: &str, count: Option<u64>, items: &[String]) -> String {
+    let num: String = label
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(*c))
+        .collect();
+    match (count, crate::numerals::parse(&num)) {
+        (Some(_), Some(n)) => format!("{n}{}", &label[num.len()..]),
+        (Some(_), None) => label.to_string(),
+        (None, _) => {
+            let mut sorted = items.to_vec();
+            sorted.sort();
+            format!("{label}\u{1}{}", sorted.join("\u{1}"))
+        }
+    }
+}
+
 fn formulation<'a>(map: &'a mut HashMap<String, Formulation>, label: &str) -> &'a mut Formulation {
     map.entry(label.to_string()).or_insert_with(|| Formulation {
         label: label.to_string(),
@@ -239,10 +259,18 @@ impl Stats {
                         .collect()
                 })
                 .unwrap_or_default();
-            let f = formulation(&mut self.p_index, &label);
-            f.count = f.count.or(p.get("count").and_then(Value::as_u64));
+            let count = p.get("count").and_then(Value::as_u64);
+            let key = principle_key(&label, count, &items);
+            let f = self
+                .p_index
+                .entry(key.clone())
+                .or_insert_with(|| Formulation {
+                    label: label.clone(),
+                    ..Default::default()
+                });
+            f.count = f.count.or(count);
             *f.item_sets.entry(items).or_default() += 1;
-            if seen.insert(label.clone()) {
+            if seen.insert(key) {
                 f.docs += 1;
                 widen(&mut f.first, &mut f.last, d);
                 *f.per_period.entry(bucket.clone()).or_default() += 1;
@@ -442,6 +470,7 @@ mod tests {
         assert_eq!(s.officials[0].titles, ["省长", "书记"]);
         assert_eq!(s.officials[0].co_occurring, vec![("李二".to_string(), 1)]);
         assert_eq!(s.principles[0].top_items, ["a", "b"]);
+
         assert_eq!(s.speakers[0].cues.get("强调"), Some(&2));
         let v: Vec<(&str, usize, usize)> = s
             .verbs
@@ -451,5 +480,22 @@ mod tests {
         assert_eq!(v, [("扩大", 2, 1), ("稳定", 1, 1)]);
         assert_eq!(s.verb_objects[0].text, "扩大 就业");
         assert_eq!(s.verbs[0].per_period.get("2022"), Some(&2));
+        // 3点希望 and 三点希望 are one row; 原则 lists with other items are rows of their own.
+        let mut g = Stats::default();
+        for l in [
+            r#"{"principles":[{"label":"三点希望","count":3,"items":["a","b","c"]}]}"#,
+            r#"{"principles":[{"label":"3点希望","count":3,"items":["a","b","c"]}]}"#,
+            r#"{"principles":[{"label":"原则","count":null,"items":["x","y"]}]}"#,
+            r#"{"principles":[{"label":"原则","count":null,"items":["p","q"]}]}"#,
+        ] {
+            g.add_line(l, Period::Year);
+        }
+        g.finish();
+        let rows: Vec<(&str, usize)> = g
+            .principles
+            .iter()
+            .map(|f| (f.label.as_str(), f.docs))
+            .collect();
+        assert_eq!(rows, [("三点希望", 2), ("原则", 1), ("原则", 1)]);
     }
 }

@@ -61,7 +61,7 @@ pub fn line_chart(
     let mut s = String::new();
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="sans-serif" font-size="13">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Hiragino Sans GB, Microsoft YaHei, SimHei, sans-serif" font-size="13">"#
     );
     let _ = writeln!(s, r#"<rect width="{W}" height="{H}" fill="white"/>"#);
     let _ = writeln!(
@@ -91,11 +91,14 @@ pub fn line_chart(
         );
         v += ystep;
     }
-    let every = (periods.len() / 12).max(1);
+    // At most about 12 labels, evenly spaced and counted from the last, so
+    // the last period is named and no two labels crowd each other.
+    let every = periods.len().div_ceil(12).max(1);
+    let n = periods.len();
     for (i, p) in periods
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % every == 0 || *i + 1 == periods.len())
+        .filter(|(i, _)| (n - 1 - i).is_multiple_of(every))
     {
         let _ = writeln!(
             s,

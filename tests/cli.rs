@@ -191,7 +191,10 @@ fn schema_is_json_schema_with_version() {
     let out = policyx().arg("schema").succeeds();
     let v: Value = serde_json::from_slice(&out).expect("json");
     assert_eq!(v["x-schema-version"], "1.1");
-    assert!(v["properties"]["principles"].is_object());
+    assert!(v["$defs"]["Document"]["properties"]["principles"].is_object());
+    // A line is a document or an error record.
+    assert_eq!(v["anyOf"].as_array().map(Vec::len), Some(2));
+    assert!(v["$defs"]["ErrorRecord"]["properties"]["error"].is_object());
 }
 
 #[test]
@@ -318,7 +321,13 @@ fn batch_csv_tables() {
         .success();
     let tasks = std::fs::read_to_string(dir.path().join("tasks.csv")).expect("tasks.csv");
     assert_eq!(tasks.lines().count(), 21);
-    assert!(tasks.starts_with("path,part,speaker,cue,text,start,end,rule"));
+    // A byte-order mark, then the document's columns.
+    assert!(
+        tasks.starts_with("\u{feff}path,part,date,title,meeting,speaker,cue,text,start,end,rule")
+    );
+    assert!(tasks.contains(
+        ",2019-02-24,坚持稳中求进工作总基调推动实现吉林法院高质量发展,全省法院院长会议,"
+    ));
     let principles =
         std::fs::read_to_string(dir.path().join("principles.csv")).expect("principles.csv");
     assert_eq!(principles.lines().count(), 1 + 24);
@@ -646,9 +655,9 @@ fn stats_tables_csv_json_and_plot() {
     assert!(series[0].contains("data-label=\"四个意识\""));
     assert!(svg.contains(">四个自信</text>"), "legend");
     assert!(svg.contains(">2023-01</text>"), "x axis");
-    // Read as a stream from stdin too.
+    // Read as a stream from stdin too (`-`).
     policyx()
-        .arg("stats")
+        .args(["stats", "-"])
         .write_stdin(std::fs::read(&jsonl).expect("read"))
         .assert()
         .success();
@@ -756,4 +765,293 @@ fn script_flag_forces_the_script() {
     let n = |v: &Value| v["tasks"].as_array().map_or(0, Vec::len);
     assert_eq!(n(&detected), 3);
     assert!(n(&forced) < n(&detected));
+}
+
+/// `--out-dir` mirrors each input as given: two files or roots with the same
+/// name never collide, and a collision that cannot be avoided is an error.
+#[test]
+fn out_dir_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["a", "b", "x/dev", "y/dev"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        std::fs::copy(root().join(SEED), dir.path().join(sub).join("dev-001.txt")).expect("copy");
+    }
+    policyx()
+        .current_dir(dir.path())
+        .args([
+            "batch",
+            "a/dev-001.txt",
+            "b/dev-001.txt",
+            "x/dev",
+            "y/dev",
+            "--out-dir",
+            "o",
+        ])
+        .assert()
+        .success();
+    for out in [
+        "o/a/dev-001.txt.json",
+        "o/b/dev-001.txt.json",
+        "o/x/dev/dev-001.txt.json",
+        "o/y/dev/dev-001.txt.json",
+    ] {
+        assert!(dir.path().join(out).is_file(), "{out}");
+    }
+    // The same file twice maps to one output: the second is an error, not an overwrite.
+    let out = policyx()
+        .current_dir(dir.path())
+        .args([
+            "batch",
+            "a/dev-001.txt",
+            "./a/dev-001.txt",
+            "--out-dir",
+            "o2",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already written"));
+}
+
+/// batch does not read its own output file or folder.
+#[test]
+fn batch_skips_its_own_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(root().join(SEED), dir.path().join("a.txt")).expect("copy");
+    for _ in 0..2 {
+        policyx()
+            .current_dir(dir.path())
+            .args(["batch", ".", "-o", "out.jsonl"])
+            .assert()
+            .success();
+    }
+    let lines = json_lines(&std::fs::read(dir.path().join("out.jsonl")).expect("read"));
+    assert_eq!(lines.len(), 1, "out.jsonl is not input");
+    for _ in 0..2 {
+        policyx()
+            .current_dir(dir.path())
+            .args(["batch", ".", "--out-dir", "./o2"])
+            .assert()
+            .success();
+    }
+    assert!(dir.path().join("o2/a.txt.json").is_file());
+    assert!(!dir.path().join("o2/o2").exists());
+}
+
+/// Line N of stream's output answers line N of its input, blank lines included.
+#[test]
+fn stream_answers_blank_lines() {
+    let out = policyx()
+        .arg("stream")
+        .write_stdin(
+            "{\"id\":1,\"text\":\"会议指出，要抓好落实。\"}\n\n{\"id\":3,\"text\":\"x\"}\n",
+        )
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["error"], "blank line");
+    assert_eq!(lines[2]["source"]["id"], 3);
+}
+
+/// extract refuses a binary file, as batch skips it.
+#[test]
+fn extract_refuses_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = dir.path().join("x.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    let out = policyx()
+        .arg("extract")
+        .arg(&png)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}
+
+/// `rules dump` writes the built-in rules, which then load as they are.
+#[test]
+fn rules_dump_writes_loadable_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("r");
+    policyx()
+        .args(["rules", "dump"])
+        .arg(&rules)
+        .assert()
+        .success();
+    assert!(rules.join("principles.toml").is_file());
+    assert!(rules.join("lexicons/title_head.txt").is_file());
+    let custom = policyx()
+        .arg("--rules")
+        .arg(&rules)
+        .arg("extract")
+        .arg(root().join(SEED))
+        .succeeds();
+    let default = policyx().arg("extract").arg(root().join(SEED)).succeeds();
+    assert_eq!(custom, default);
+    // Never over files already there.
+    policyx()
+        .args(["rules", "dump"])
+        .arg(&rules)
+        .assert()
+        .code(2);
+}
+
+/// An extra lexicon adds to the default; `# replace` replaces it, with a warning.
+#[test]
+fn extra_lexicons_add_unless_marked_replace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("lexicons")).expect("mkdir");
+    let lex = dir.path().join("lexicons/title_head.txt");
+    std::fs::write(&lex, "督察长\n").expect("write");
+    let text = "省法院党组书记、院长徐家新出席会议。省公安厅督察长王一民出席。";
+    let out = policyx()
+        .arg("--extra-rules")
+        .arg(dir.path())
+        .arg("extract")
+        .write_stdin(text)
+        .succeeds();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    let names: Vec<&str> = v["officials"]
+        .as_array()
+        .expect("officials")
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert_eq!(names, ["徐家新", "王一民"]);
+    std::fs::write(&lex, "# replace\n督察长\n").expect("write");
+    let out = policyx()
+        .arg("--extra-rules")
+        .arg(dir.path())
+        .arg("extract")
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(!v["officials"].to_string().contains("徐家新"));
+}
+
+/// Dates from file names (`NNN-YYYY.txt`), from a dated line near the top,
+/// and from stream's date field, each saying where it came from.
+#[test]
+fn dates_from_names_lines_and_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("001-2025.txt");
+    std::fs::write(&report, "各位代表：\n今年要做好工作。\n").expect("write");
+    let v: Value =
+        serde_json::from_slice(&policyx().arg("extract").arg(&report).succeeds()).expect("json");
+    assert_eq!(
+        (v["date"].as_str(), v["source"]["date_from"].as_str()),
+        (Some("2025"), Some("path"))
+    );
+    let v: Value = serde_json::from_slice(
+        &policyx()
+            .arg("extract")
+            .write_stdin("政府工作报告\n（2022年10月16日）\n各位代表：\n")
+            .succeeds(),
+    )
+    .expect("json");
+    assert_eq!(
+        (v["date"].as_str(), v["source"]["date_from"].as_str()),
+        (Some("2022-10-16"), Some("text"))
+    );
+    let out = policyx()
+        .arg("stream")
+        .write_stdin("{\"id\":1,\"text\":\"会议指出，要抓好落实。\",\"date\":\"2021-03-05\"}\n")
+        .succeeds();
+    let v = &json_lines(&out)[0];
+    assert_eq!(
+        (v["date"].as_str(), v["source"]["date_from"].as_str()),
+        (Some("2021-03-05"), Some("field"))
+    );
+}
+
+/// `--explain` ends with what the output holds and says which stage removed a kept match.
+#[test]
+fn explain_ends_with_the_output_and_removals() {
+    let out = policyx()
+        .current_dir(root())
+        .args(["extract", "--explain", SEED])
+        .succeeds();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("removed official"), "{text}");
+    assert!(text.contains("应邀列"), "{text}");
+    let last = text.lines().last().unwrap_or("");
+    assert_eq!(
+        last.trim(),
+        "5 officials, 7 principles, 8 slogans, 20 tasks, 0 sections"
+    );
+}
+
+/// stats: the input comes before --plot, unknown labels are warned about, -o needs --plot.
+#[test]
+fn stats_plot_arguments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jsonl = dir.path().join("r.jsonl");
+    std::fs::write(
+        &jsonl,
+        policyx().arg("batch").arg(root().join(SEED)).succeeds(),
+    )
+    .expect("write");
+    // The input swallowed by --plot: an error, not a silent read of stdin.
+    policyx()
+        .args(["stats", "--plot", "两个确立"])
+        .arg(&jsonl)
+        .write_stdin("")
+        .assert()
+        .code(2);
+    let svg = dir.path().join("p.svg");
+    let out = policyx()
+        .arg("stats")
+        .arg(&jsonl)
+        .args(["--plot", "五个坚持", "没有的提法", "-o"])
+        .arg(&svg)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("没有的提法") && !err.contains("“五个坚持”"),
+        "{err}"
+    );
+    let chart = std::fs::read_to_string(&svg).expect("svg");
+    assert!(
+        chart.contains("font-family=\"Noto Sans CJK SC"),
+        "CJK fonts first"
+    );
+    policyx()
+        .arg("stats")
+        .arg(&jsonl)
+        .args(["-o", "x.svg"])
+        .assert()
+        .code(2);
+}
+
+/// Members of `tar -C dir .` archives are shown without `./`.
+#[test]
+fn tar_members_without_dot_slash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::copy(root().join(SEED), src.join("a.txt")).expect("copy");
+    let tar_path = dir.path().join("a.tar");
+    let mut b = tar::Builder::new(std::fs::File::create(&tar_path).expect("create"));
+    b.append_path_with_name(src.join("a.txt"), "./a.txt")
+        .expect("append");
+    b.finish().expect("finish");
+    drop(b);
+    let out = policyx().arg("batch").arg(&tar_path).succeeds();
+    let v = &json_lines(&out)[0];
+    let path = v["source"]["path"].as_str().unwrap_or("");
+    assert!(path.ends_with("a.tar!/a.txt"), "{path}");
 }

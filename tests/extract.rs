@@ -345,6 +345,8 @@ fn extract_with(ex: &policyx::extract::Extractor, text: &str) -> policyx::docume
             part: None,
             id: None,
             script: Default::default(),
+            date_from: None,
+            date_field: None,
         },
     )
 }

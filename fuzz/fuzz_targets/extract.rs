@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
 fn check(ex: &policyx::extract::Extractor, data: &[u8]) {
     let d = policyx::decode::decode(data, None);
     let chars: Vec<char> = d.text.chars().collect();
-    let doc = ex.extract(&d, policyx::document::SourceInfo { path: None, encoding: d.encoding.into(), part: None, id: None, script: Default::default() });
+    let doc = ex.extract(&d, policyx::document::SourceInfo { path: None, encoding: d.encoding.into(), part: None, id: None, script: Default::default(), date_from: None, date_field: None });
     let slice = |s: [usize; 2]| -> String {
         assert!(s[0] <= s[1] && s[1] <= chars.len(), "span {s:?} outside {} chars", chars.len());
         chars[s[0]..s[1]].iter().collect()

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(rules) = RuleSet::load(sources) {
         if let Ok(ex) = policyx::extract::Extractor::new(rules) {
             let d = policyx::decode::decode("省委书记王一民要求，各地要抓好落实。“五个坚持”".as_bytes(), None);
-            let _ = ex.extract(&d, policyx::document::SourceInfo { path: None, encoding: "UTF-8".into(), part: None, id: None, script: Default::default() });
+            let _ = ex.extract(&d, policyx::document::SourceInfo { path: None, encoding: "UTF-8".into(), part: None, id: None, script: Default::default(), date_from: None, date_field: None });
         }
     }
 });

@@ -34,6 +34,8 @@ enum Sink {
 /// What the workers share to write results in input order.
 struct Output {
     sink: Sink,
+    /// Files written under `--out-dir`, so that no output overwrites another.
+    written: std::collections::HashSet<PathBuf>,
     /// Results that arrived before an earlier one, by sequence number.
     pending: BTreeMap<usize, (String, Vec<Record>, u64)>,
     next: usize,
@@ -53,7 +55,13 @@ impl Output {
             self.stats.files += 1;
             self.stats.bytes += size;
             if self.failure.is_none() {
-                if let Err(e) = write(&mut self.sink, &rel, &records, &mut self.stats) {
+                if let Err(e) = write(
+                    &mut self.sink,
+                    &rel,
+                    &records,
+                    &mut self.stats,
+                    &mut self.written,
+                ) {
                     self.failure = Some(e);
                 }
             }
@@ -166,7 +174,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         .max(1);
 
     let sink = match (&flags.out_dir, flags.format) {
-        (Some(dir), OutputFormat::Csv) => Sink::Csv(Box::new(Tables::create(dir)?)),
+        (Some(dir), OutputFormat::Csv) => Sink::Csv(Box::new(Tables::create(dir, !flags.no_bom)?)),
         (Some(dir), OutputFormat::Jsonl) => {
             std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
             Sink::Files(dir.clone())
@@ -183,8 +191,17 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents, {elapsed} ({per_sec})",
+                "{spinner} {pos} documents, {elapsed} ({rate})",
             )
+            .map(|s| {
+                // A whole number of documents per second (indicatif's {per_sec} shows 6,574.9371/s).
+                s.with_key(
+                    "rate",
+                    |st: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", st.per_sec());
+                    },
+                )
+            })
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb
@@ -195,6 +212,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
     let credits = Credits::new(in_flight);
     let output = Mutex::new(Output {
         sink,
+        written: Default::default(),
         pending: BTreeMap::new(),
         next: 0,
         stats: Stats::default(),
@@ -202,9 +220,16 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
         progress,
     });
     let keep_docs = flags.format == OutputFormat::Csv;
+    // The output file or folder, if it lies inside an input root, is not input.
+    let skip: Vec<PathBuf> = [&flags.output, &flags.out_dir]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     std::thread::scope(|scope| {
         let credits = &credits;
         let paths = &flags.paths;
+        let skip = &skip;
         scope.spawn(move || {
             let mut seq = 0;
             let mut sink = |u: Unit| {
@@ -214,7 +239,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
                 seq += 1;
                 true
             };
-            walk(paths, &mut sink, &mut |p: &str, what: &str| {
+            walk(paths, skip, &mut sink, &mut |p: &str, what: &str| {
                 messages::note(p, what)
             });
         });
@@ -231,7 +256,9 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
                     let Ok((seq, unit)) = next else { break };
                     let size = unit.bytes.as_ref().map_or(0, |b| b.len() as u64);
                     let mut records = match &unit.bytes {
-                        Ok(bytes) => convert(ex, &unit.path, bytes, forced, split.as_ref(), None),
+                        Ok(bytes) => {
+                            convert(ex, &unit.path, bytes, forced, split.as_ref(), None, None)
+                        }
                         Err(e) => vec![error_record(
                             SourceInfo {
                                 path: Some(unit.path.clone()),
@@ -239,6 +266,8 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
                                 part: None,
                                 id: None,
                                 script: Default::default(),
+                                date_from: None,
+                                date_field: None,
                             },
                             e,
                         )],
@@ -304,8 +333,31 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
     })
 }
 
-fn write(sink: &mut Sink, rel: &str, records: &[Record], stats: &mut Stats) -> Result<()> {
+fn write(
+    sink: &mut Sink,
+    rel: &str,
+    records: &[Record],
+    stats: &mut Stats,
+    written: &mut std::collections::HashSet<PathBuf>,
+) -> Result<()> {
     for r in records {
+        if let Sink::Files(dir) = sink {
+            let name = match r.part {
+                Some(p) => format!("{rel}.part{p}.json"),
+                None => format!("{rel}.json"),
+            };
+            let path = safe_join(dir, &name);
+            if !written.insert(path.clone()) {
+                // Two inputs that map to one output file: the second is an error, not an overwrite.
+                stats.errors += 1;
+                let reason = format!(
+                    "output {} was already written by an earlier input",
+                    path.display()
+                );
+                messages::input_error(&r.path, &reason);
+                continue;
+            }
+        }
         match &r.error {
             None => stats.docs += 1,
             Some(reason) => {

@@ -73,6 +73,8 @@ pub fn run(flags: &EvalFlags, rule_flags: &RuleFlags) -> Result<i32> {
                 part: None,
                 id: None,
                 script: Default::default(),
+                date_from: None,
+                date_field: None,
             },
         );
         ev.add(&file, &gold, &doc, &decoded.text);

@@ -33,6 +33,12 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
             (buf, None)
         }
     };
+    // The same decision as batch: a binary file is no document.
+    if forced.is_none() && policyx::inputs::looks_binary(&bytes) {
+        let shown = path.as_deref().unwrap_or("<stdin>");
+        crate::messages::input_error(shown, "binary file (PNG, ELF, PDF …), not text");
+        return Ok(1);
+    }
     let decoded = decode(&bytes, forced);
     drop(bytes);
     let source = SourceInfo {
@@ -41,6 +47,8 @@ pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
         part: None,
         id: None,
         script: Default::default(),
+        date_from: None,
+        date_field: None,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if flags.explain {
@@ -82,10 +90,22 @@ fn explain_json(ex: &Extractor, trace: &Trace) -> serde_json::Value {
         kinds.insert(kind.name().to_string(), serde_json::json!({ "kept": kept.iter().map(c).collect::<Vec<_>>(), "dropped": dropped }));
     }
     let unbuilt: Vec<_> = trace.unbuilt.iter().map(c).collect();
+    let removed: Vec<_> = trace
+        .removed
+        .iter()
+        .map(|(k, cand, why)| serde_json::json!({"kind": k.name(), "candidate": c(cand), "reason": why}))
+        .collect();
+    let output: serde_json::Map<String, serde_json::Value> = trace
+        .output
+        .iter()
+        .map(|(k, n)| (k.to_string(), serde_json::json!(n)))
+        .collect();
     serde_json::json!({
         "kinds": kinds,
         "principle_candidates_without_items": unbuilt,
         "voice": trace.voice,
+        "removed_later": removed,
+        "output": output,
     })
 }
 
@@ -152,5 +172,21 @@ fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace, colour: boo
         writeln!(out, "{}", paint("1", "== voice".into()))?;
         writeln!(out, "  {v}")?;
     }
+    for (kind, c, why) in &trace.removed {
+        writeln!(
+            out,
+            "  {} {} {}: {why}",
+            paint("33", "removed".into()),
+            kind.name(),
+            show(c)
+        )?;
+    }
+    let held: Vec<String> = trace
+        .output
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    writeln!(out, "{}", paint("1", "== output".into()))?;
+    writeln!(out, "  {}", held.join(", "))?;
     Ok(())
 }

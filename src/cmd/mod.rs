@@ -44,5 +44,8 @@ pub fn rule_sources(flags: &RuleFlags) -> Result<(Vec<Source>, Vec<Source>)> {
 pub fn extractor(flags: &RuleFlags) -> Result<Extractor> {
     let (base, extra) = rule_sources(flags)?;
     let rules = RuleSet::load_with_extra(base, extra)?;
+    for w in &rules.warnings {
+        eprintln!("policyx: warning: {w}");
+    }
     Ok(Extractor::new(rules)?.with_script(flags.script))
 }

@@ -1,5 +1,5 @@
-//! `policyx rules test|check`: run every rule's examples, or validate rule
-//! files without running them. Problems are reported as file:line:column.
+//! `policyx rules test|check|dump`: run every rule's examples, validate rule
+//! files without running them, or write the built-in rules to a folder. Problems are reported as file:line:column.
 
 use crate::flags::{RuleFlags, RulesCommand};
 use anyhow::Result;
@@ -19,7 +19,34 @@ pub fn run(cmd: RulesCommand, flags: &RuleFlags) -> Result<i32> {
     match cmd {
         RulesCommand::Test { dir, verbose } => test(dir.as_deref(), flags, verbose),
         RulesCommand::Check { dir } => check(dir.as_deref(), flags),
+        RulesCommand::Dump { dir } => dump(&dir),
     }
+}
+
+/// Writes the built-in rule files below `dir`, refusing to overwrite any.
+fn dump(dir: &std::path::Path) -> Result<i32> {
+    use anyhow::Context;
+    let files = policyx::rules::embedded::sources();
+    if let Some(f) = files.iter().find(|f| dir.join(&f.path).exists()) {
+        return Err(crate::UsageError(format!(
+            "{} exists; dump into an empty folder",
+            dir.join(&f.path).display()
+        ))
+        .into());
+    }
+    for f in &files {
+        let path = dir.join(&f.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
+        }
+        std::fs::write(&path, &f.text).with_context(|| path.display().to_string())?;
+    }
+    eprintln!(
+        "policyx: wrote {} rule files to {}",
+        files.len(),
+        dir.display()
+    );
+    Ok(0)
 }
 
 fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Result<i32> {

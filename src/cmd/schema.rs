@@ -1,12 +1,13 @@
 //! `policyx schema`: prints the JSON Schema of the output, derived from the
-//! output types in `document.rs`.
+//! output types in `document.rs`: a line is a document or, in `batch` and
+//! `stream` output, an error record (`anyOf`).
 
 use anyhow::Result;
-use policyx::document::{Document, SCHEMA_VERSION};
+use policyx::document::{OutputLine, SCHEMA_VERSION};
 use std::io::Write;
 
 pub fn run() -> Result<i32> {
-    let mut schema = serde_json::to_value(schemars::schema_for!(Document))?;
+    let mut schema = serde_json::to_value(schemars::schema_for!(OutputLine))?;
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),

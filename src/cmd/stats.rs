@@ -22,12 +22,13 @@ pub fn run(flags: &StatsFlags) -> Result<i32> {
         PeriodFlag::Month => Period::Month,
     };
     let mut stats = Stats::default();
-    let reader: Box<dyn BufRead> = match flags.input.as_deref() {
-        None => Box::new(std::io::stdin().lock()),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
-        Some(p) => Box::new(std::io::BufReader::new(
+    let p = &flags.input;
+    let reader: Box<dyn BufRead> = if p.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
             std::fs::File::open(p).with_context(|| p.display().to_string())?,
-        )),
+        ))
     };
     for line in reader.lines() {
         let line = line?;
@@ -53,6 +54,13 @@ pub fn run(flags: &StatsFlags) -> Result<i32> {
             .iter()
             .map(|l| (l.clone(), stats.series(l)))
             .collect();
+        for (label, points) in &series {
+            if points.values().all(|&n| n == 0) {
+                eprintln!(
+                    "policyx: warning: no document names “{label}” (as a principle or a slogan)"
+                );
+            }
+        }
         let title = format!(
             "documents per {} naming {}",
             if period == Period::Year {

@@ -95,6 +95,10 @@ pub struct Trace {
     pub unbuilt: Vec<Candidate>,
     /// Why the document's voice is what it is.
     pub voice: Option<String>,
+    /// Kept matches that a later stage removed from the output, with the reason.
+    pub removed: Vec<(Kind, Candidate, String)>,
+    /// What the output holds, per kind: (kind name, count).
+    pub output: Vec<(&'static str, usize)>,
 }
 
 impl Ctx<'_> {
@@ -173,6 +177,55 @@ fn candidate(ctx: &Ctx, m: &Match) -> Candidate {
         span: ctx.map.span(a, b),
         text: ctx.slice(a, b),
     }
+}
+
+/// The document's date and where it came from, in order of trust: its
+/// metadata, its file name, a dated line near the top, the stream's date field.
+fn document_date(
+    cleaned: &crate::clean::Cleaned,
+    source: &SourceInfo,
+    text: &str,
+) -> (Option<String>, Option<&'static str>) {
+    use crate::metadata::{date_from_path, date_line, parse_date};
+    if let Some(d) = &cleaned.meta.date {
+        return (Some(d.clone()), Some("metadata"));
+    }
+    if let Some(d) = source.path.as_deref().and_then(date_from_path) {
+        return (Some(d), Some("path"));
+    }
+    if let Some(d) = date_line(text, 6) {
+        return (Some(d), Some("text"));
+    }
+    let field = source.date_field.as_deref();
+    match field.and_then(|f| parse_date(f).or_else(|| date_from_path(&format!("0-{f}")))) {
+        Some(d) => (Some(d), Some("field")),
+        None => (None, None),
+    }
+}
+
+/// Ends an explanation with what the output holds, and names the kept
+/// official matches that a later stage removed (`应邀列`: not a name).
+fn explain_output(t: &mut Trace, doc: &Document, exclude: &HashSet<String>) {
+    let names: HashSet<&str> = doc.officials.iter().map(|o| o.name.as_str()).collect();
+    for c in t.kept.get(&Kind::Official).into_iter().flatten() {
+        let parts: Vec<&str> = c.text.split('、').collect();
+        if parts.iter().any(|p| names.contains(p)) {
+            continue;
+        }
+        let why = if parts.iter().any(|p| exclude.contains(*p)) {
+            "a reporter's or editor's name (bylines)"
+        } else {
+            "failed the name checks after matching (officials::mentions: no plausible personal name, or the end of a country's name)"
+        };
+        t.removed.push((Kind::Official, c.clone(), why.to_string()));
+    }
+    t.output = vec![
+        ("officials", doc.officials.len()),
+        ("principles", doc.principles.len()),
+        ("slogans", doc.slogans.len()),
+        ("tasks", doc.tasks.len()),
+        ("sections", doc.sections.len()),
+    ];
 }
 
 /// Extracts documents with one compiled rule set.
@@ -336,7 +389,8 @@ impl Extractor {
         let role_kept = get(Kind::Role);
         let (officials, names) = officials::assemble(&ctx, &mentions, &role_kept);
 
-        let date = cleaned.meta.date.clone();
+        let (date, date_from) = document_date(cleaned, &source, original);
+        source.date_from = date_from.map(str::to_string);
         let meeting = meeting::assemble(&ctx, &get(Kind::Meeting), date.as_deref());
 
         let outline = outline::outline(&ctx);
@@ -396,7 +450,7 @@ impl Extractor {
                 own_voice::tasks(&ctx, &outline, author)
             }
         };
-        if let Some(t) = trace {
+        if let Some(t) = trace.as_deref_mut() {
             t.voice = Some(voice.evidence.clone());
         }
 
@@ -422,6 +476,9 @@ impl Extractor {
             diagnostics,
         };
         ctx.restore(&mut doc);
+        if let Some(t) = trace {
+            explain_output(t, &doc, &exclude);
+        }
         doc
     }
 }

@@ -678,11 +678,15 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         }
     }
     // 一是…二是…: the first clause opens right after the label's sentence mark.
-    if text[pos..].starts_with(['：', ':', '。', '，']) {
-        let next = &text[pos + 3..];
-        let next = next.trim_start_matches(['\n', ' ', '　']);
+    if let Some(mark) = text[pos..]
+        .chars()
+        .next()
+        .filter(|c| "：:。，".contains(*c))
+    {
+        let after_mark = pos + mark.len_utf8();
+        let next = text[after_mark..].trim_start_matches(['\n', ' ', '　']);
         if next.starts_with("一是") || next.starts_with("第一") {
-            if let Some(v) = enumerated(ctx, pos + 3, n as u64) {
+            if let Some(v) = enumerated(ctx, after_mark, n as u64) {
                 return Some(v);
             }
         }

@@ -129,6 +129,8 @@ pub struct Source {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     lexicons: HashMap<String, Lexicon>,
+    /// Things a user should hear about the rules in use (a lexicon replaced by a much smaller one).
+    pub warnings: Vec<String>,
 }
 
 /// Lexicons the assemblers read directly; a rule set without them is refused.
@@ -435,15 +437,47 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(RuleErrors(errors));
         }
-        Ok(RuleSet { rules, lexicons })
+        Ok(RuleSet {
+            rules,
+            lexicons,
+            warnings: Vec::new(),
+        })
     }
 
     /// Adds the rules and lexicons of `extra` (a lexicon of the same name replaces the old one).
+    /// Loads `base` with `extra` rules added. An extra lexicon adds its terms
+    /// to the base lexicon of the same name; one whose first line is
+    /// `# replace` replaces it, with a warning when that leaves the lexicon
+    /// less than half its size.
     pub fn load_with_extra(base: Vec<Source>, extra: Vec<Source>) -> Result<RuleSet, RuleErrors> {
         let mut all = base;
+        let mut warnings = Vec::new();
         for e in extra {
+            let replace = e
+                .text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim().eq_ignore_ascii_case("# replace"));
             if e.path.ends_with(".txt") {
-                all.retain(|s| s.path != e.path);
+                if let Some(k) = all.iter().position(|s| s.path == e.path) {
+                    if replace {
+                        let old = file::parse_lexicon(&all[k].text).len();
+                        let new = file::parse_lexicon(&e.text).len();
+                        if new * 2 < old {
+                            warnings.push(format!(
+                                "extra/{} replaces the default {} ({old} terms) with {new} terms",
+                                e.path, all[k].path
+                            ));
+                        }
+                        all.remove(k);
+                    } else {
+                        // Adding is what an extra lexicon means: the base terms stay.
+                        let base_text = std::mem::take(&mut all[k].text);
+                        all[k].text =
+                            format!("{base_text}\n# added from extra/{}\n{}", e.path, e.text);
+                        continue;
+                    }
+                }
             }
             all.push(Source {
                 path: format!("extra/{}", e.path),
@@ -451,7 +485,9 @@ impl RuleSet {
             });
         }
         // Lexicon names come from the file stem, so "extra/lexicons/x.txt" replaces "lexicons/x.txt".
-        RuleSet::load(all)
+        let mut set = RuleSet::load(all)?;
+        set.warnings = warnings;
+        Ok(set)
     }
 
     pub fn lexicon(&self, name: &str) -> &Lexicon {

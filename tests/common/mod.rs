@@ -36,6 +36,8 @@ pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> (Document, String) {
             part: None,
             id: None,
             script: Default::default(),
+            date_from: None,
+            date_field: None,
         },
     );
     (doc, d.text)
