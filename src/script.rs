@@ -88,6 +88,10 @@ pub fn detect(text: &str) -> Script {
 /// changes), in one pass over the text when it is simplified. `forced`
 /// (`--script`) overrides detection; forced simplified text is not converted.
 pub fn for_matching(text: &str, forced: Option<Script>) -> (Script, Option<String>) {
+    if forced == Some(Script::Simplified) {
+        // The stage off: not even the one pass of detection.
+        return (Script::Simplified, None);
+    }
     let (trad, simp) = counts(text);
     let script = forced.unwrap_or_else(|| script_of(trad, simp));
     if trad == 0 || forced == Some(Script::Simplified) {

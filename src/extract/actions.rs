@@ -2,8 +2,9 @@
 //!
 //! The task is cut into clauses at `，` `；` `：` and sentence ends. In each,
 //! an outline number, a subject up to its modal (`全省法院要…`) and manner
-//! words (`action_adverb`: 深入, 持续, 进一步 …) are passed over; then jieba
-//! tags the clause and the first word tagged as a verb is the verb. A verb of
+//! words (`action_adverb`: 深入, 持续, 进一步 …) are passed over; then the
+//! clause's opening words are looked up in jieba's dictionary (longest match,
+//! with the dictionary's tags) and the first word tagged as a verb is the verb. A verb of
 //! `aux_verb` (加快, 加紧 …) followed by another verb makes one verb with it
 //! (`加快建设`); verbs joined by `和` `与` `及` `、` share the object that
 //! follows (`稳定和扩大就业`). The object is the rest of the clause. A clause
@@ -18,8 +19,8 @@ const CLAUSE_ENDS: &[char] = &['，', '；', '：', '。', '！', '？', ',', ';
 /// A modal further into a clause than this is no subject's (the subject is short).
 const MAX_SUBJECT_CHARS: usize = 12;
 
-/// At most this many characters of a clause are tagged (the verb comes early).
-const MAX_TAGGED_CHARS: usize = 48;
+/// At most this many words open a clause before its verbs end (the verb comes early).
+const MAX_WORDS: usize = 8;
 
 /// The actions of the task at bytes `[a, b)` of the text.
 pub fn find(ctx: &Ctx, a: usize, b: usize) -> Vec<Action> {
@@ -69,17 +70,12 @@ fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
     if s.trim().is_empty() {
         return;
     }
-    let end = s
-        .char_indices()
-        .nth(MAX_TAGGED_CHARS)
-        .map_or(s.len(), |(k, _)| k);
-    let tags = ctx.jieba.tag(&s[..end], true);
-    // (byte start, byte end, tag) of each word.
-    let mut words = Vec::with_capacity(tags.len());
+    // (byte start, byte end, tag) of the opening words, by longest match in jieba's dictionary.
+    let mut words = Vec::with_capacity(MAX_WORDS);
     let mut pos = a;
-    for (w, t) in &tags {
-        words.push((pos, pos + w.len(), t.as_str()));
-        pos += w.len();
+    for (len, tag) in ctx.jieba.leading_words(s, MAX_WORDS) {
+        words.push((pos, pos + len, tag));
+        pos += len;
     }
     let adverb = ctx.rules.lexicon("action_adverb");
     let aux = ctx.rules.lexicon("aux_verb");

@@ -184,16 +184,14 @@ fn imperative(ctx: &Ctx, s: &str) -> bool {
     if ctx.rules.lexicon("action_adverb").prefix_of(b).is_some() {
         return true;
     }
-    // jieba's tag of the first word decides: verbs, adverbs, adjectives,
+    // The first word's tag in jieba's dictionary decides: verbs, adverbs, adjectives,
     // prepositions and idioms open an imperative; nouns, pronouns, numerals
     // and time words are a subject.
-    let window: String = b.chars().take(8).collect();
-    let tags = ctx.jieba.tag(&window, true);
-    let Some((_, tag)) = tags.first() else {
+    let Some(&(_, tag)) = ctx.jieba.leading_words(b, 1).first() else {
         return false;
     };
     matches!(
-        tag.as_str(),
+        tag,
         "v" | "vd" | "vn" | "vi" | "d" | "ad" | "a" | "p" | "i" | "l" | "j" | "b"
     )
 }

@@ -416,15 +416,15 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     let mut parts = parts.split_off(parts.len() - n);
     // 为全面建成小康社会、续写“两大奇迹”: a clause opening with a preposition
-    // (jieba's `p`) makes the label its object, not a list's head.
+    // (`p` in jieba's dictionary) makes the label its object, not a list's head.
     let (fa, fb) = parts[0];
     let opening: String = text[fa..fb].chars().take(6).collect();
     if ctx.rules.lexicon("lead_verb").prefix_of(&opening).is_none()
         && ctx
             .jieba
-            .tag(&opening, true)
+            .leading_words(&opening, 1)
             .first()
-            .is_some_and(|(_, t)| t == "p")
+            .is_some_and(|&(_, t)| t == "p")
     {
         return None;
     }
@@ -714,23 +714,23 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
 /// the clause's verb (`产业聚焦生物制药`) and the last the verb that takes the
 /// label (`满意度连续13年实现“双提升”`): when the middle items hold no verb,
 /// the first keeps what follows its last leading verb (`lead_verb`) and the
-/// last what precedes its first verb, adverb or numeral (jieba's tags).
+/// last what precedes its first verb, adverb or numeral (tags of jieba's dictionary).
 fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let text = ctx.text;
     let tags = |(a, b): (usize, usize)| {
         let mut pos = a;
         ctx.jieba
-            .tag(&text[a..b], true)
+            .leading_words(&text[a..b], 16)
             .into_iter()
-            .map(|(w, t)| {
-                let r = (pos, pos + w.len(), t);
-                pos += w.len();
+            .map(|(len, t)| {
+                let r = (pos, pos + len, t);
+                pos += len;
                 r
             })
             .collect::<Vec<_>>()
     };
     let verbal = |t: &str| t.starts_with('v') || matches!(t, "d" | "ad" | "m");
-    let plain = |r: (usize, usize)| tags(r).iter().all(|w| !verbal(&w.2));
+    let plain = |r: (usize, usize)| tags(r).iter().all(|w| !verbal(w.2));
     let others: Vec<(usize, usize)> = match v.len() {
         0..=1 => return v,
         2 => Vec::new(),
@@ -752,7 +752,7 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     }
     let k = v.len() - 1;
     let last = tags(v[k]);
-    if let Some(at) = last.iter().skip(1).position(|w| verbal(&w.2)) {
+    if let Some(at) = last.iter().skip(1).position(|w| verbal(w.2)) {
         v[k].1 = last[at + 1].0;
     }
     v
