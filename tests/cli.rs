@@ -1055,3 +1055,47 @@ fn tar_members_without_dot_slash() {
     let path = v["source"]["path"].as_str().unwrap_or("");
     assert!(path.ends_with("a.tar!/a.txt"), "{path}");
 }
+
+/// The README's quality table is checked against the binary: a table that
+/// differs fails the check. (Needs the gold sets in ../shared; skipped without them.)
+#[test]
+fn quality_table_check_catches_a_stale_readme() {
+    if !root().join("../shared/eval").is_dir() {
+        eprintln!("skipping quality_table_check_catches_a_stale_readme: no ../shared/eval");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("policyx");
+    let run = |readme: &Path| {
+        std::process::Command::new("bash")
+            .arg(root().join("scripts/quality.sh"))
+            .args(["--check"])
+            .arg(readme)
+            .env("POLICYX", &bin)
+            .output()
+            .expect("bash runs")
+    };
+    let table = std::process::Command::new("bash")
+        .arg(root().join("scripts/quality.sh"))
+        .env("POLICYX", &bin)
+        .output()
+        .expect("bash runs");
+    assert!(table.status.success());
+    let table = String::from_utf8_lossy(&table.stdout).to_string();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good.md");
+    std::fs::write(
+        &good,
+        format!("x\n<!-- quality:begin -->\n{table}<!-- quality:end -->\ny\n"),
+    )
+    .expect("write");
+    assert!(run(&good).status.success());
+    let stale = dir.path().join("stale.md");
+    let edited = table.replacen("| seed | 1 | 1.000", "| seed | 1 | 0.999", 1);
+    assert_ne!(edited, table);
+    std::fs::write(
+        &stale,
+        format!("<!-- quality:begin -->\n{edited}<!-- quality:end -->\n"),
+    )
+    .expect("write");
+    assert_eq!(run(&stale).status.code(), Some(1));
+}

@@ -612,3 +612,49 @@ fn review_passage_gives_no_tasks() {
     assert_eq!(doc.voice, policyx::document::Voice::Own);
     assert!(doc.tasks.is_empty(), "{:?}", doc.tasks);
 }
+
+/// The 2025 national government work report (in ../shared; skipped without
+/// it): own voice, its part and chapter headings, hundreds of tasks in the
+/// plan part and none of its review part's results.
+#[test]
+fn national_work_report_2025() {
+    let path = root().join("../shared/corpus/bench/gov-work-reports/001-2025.txt");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipping national_work_report_2025: no {}", path.display());
+        return;
+    };
+    let (doc, _) = extract_bytes(&bytes, Some("001-2025.txt"));
+    assert_eq!(doc.voice, policyx::document::Voice::Own);
+    let first: Vec<(usize, &str, &str)> = doc
+        .sections
+        .iter()
+        .take(4)
+        .map(|s| (s.level, s.number.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (1, "一、", "2024年工作回顾"),
+            (1, "二、", "2025年经济社会发展总体要求和政策取向"),
+            (1, "三、", "2025年政府工作任务"),
+            (
+                2,
+                "（一）",
+                "大力提振消费、提高投资效益，全方位扩大国内需求"
+            ),
+        ]
+    );
+    let plan = doc
+        .tasks
+        .iter()
+        .filter(|t| t.section.is_some_and(|s| s >= 2))
+        .count();
+    let review = doc.tasks.iter().filter(|t| t.section == Some(0)).count();
+    assert!(plan >= 200, "{plan} tasks in the plan part");
+    assert!(review <= 2, "{review} tasks in the review part");
+    assert!(doc
+        .tasks
+        .iter()
+        .all(|t| t.speaker.as_deref() == Some("国务院")));
+    assert_eq!(doc.date.as_deref(), Some("2025"));
+}

@@ -198,7 +198,7 @@ pub fn run(flags: &BatchFlags, rule_flags: &RuleFlags) -> Result<i32> {
                 s.with_key(
                     "rate",
                     |st: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                        let _ = write!(w, "{:.0}/s", st.per_sec());
+                        let _ = w.write_str(&rate(st.per_sec()));
                     },
                 )
             })
@@ -387,6 +387,11 @@ fn write(
     Ok(())
 }
 
+/// A progress rate as a user reads it: whole documents per second.
+fn rate(per_sec: f64) -> String {
+    format!("{:.0}/s", per_sec)
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -401,4 +406,13 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(&tmp, bytes).with_context(|| tmp.display().to_string())?;
     std::fs::rename(&tmp, path).with_context(|| path.display().to_string())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn progress_rates_are_whole_numbers() {
+        assert_eq!(super::rate(6574.9371), "6575/s");
+        assert_eq!(super::rate(0.4), "0/s");
+    }
 }

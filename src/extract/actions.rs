@@ -38,6 +38,10 @@ pub fn find(ctx: &Ctx, a: usize, b: usize) -> Vec<Action> {
     out
 }
 
+fn text_chars(s: &str) -> usize {
+    s.chars().count()
+}
+
 fn is_verb(tag: &str) -> bool {
     tag.starts_with('v')
 }
@@ -101,6 +105,18 @@ fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
     let mut verbs: Vec<(usize, usize)> = Vec::new();
     while i < words.len() && verb_at(i) {
         let (va, mut vb) = (words[i].0, words[i].1);
+        // A verb the dictionary lacks comes out as two single characters
+        // (提振 → 提 + 振): a one-character verb takes a one-character word after it.
+        let single = |k: usize| text_chars(&ctx.text[words[k].0..words[k].1]) == 1;
+        if single(i)
+            && i + 1 < words.len()
+            && single(i + 1)
+            && !matches!(words[i + 1].2, "c" | "u" | "p" | "uj" | "ul" | "r")
+            && !punct(i + 1)
+        {
+            i += 1;
+            vb = words[i].1;
+        }
         if aux.contains(word(i)) && i + 1 < words.len() && is_verb(words[i + 1].2) {
             i += 1;
             vb = words[i].1;

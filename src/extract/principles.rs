@@ -31,6 +31,9 @@ const MAX_CLAUSE_ITEM_BYTES: usize = 400;
 /// How far before its label an anaphor looks for the clauses it names (bytes).
 const ANAPHOR_WINDOW: usize = 9000;
 
+/// Items of an unquoted list before its label are names, no longer than this (characters).
+const MAX_UNQUOTED_ITEM: usize = 10;
+
 /// Items longer than this (characters) make a quoted list a sentence, not a list.
 const MAX_QUOTED_ITEM: usize = 24;
 
@@ -141,9 +144,10 @@ fn han_len(s: &str) -> usize {
 
 const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千";
 
-/// The count a label declares: its leading numeral (`双` is two); for a
-/// compound label made only of numbered parts (`两非两资`, `五互一共`,
-/// `一委一办一平台`), the sum of its parts.
+/// The count a label declares: its leading numeral (`双` is two). A compound
+/// label made only of numbered parts (`两非两资`, `五互一共`, `一委一办一平台`)
+/// declares the sum of its parts, but only where its items follow an intro
+/// ([`counted`]): `一带一路` before a list is one formulation, not two items.
 fn declared(label: &str) -> Option<u64> {
     let label = label.trim_start_matches(['“', '这']);
     if let Some(rest) = label.strip_prefix('双') {
@@ -153,8 +157,13 @@ fn declared(label: &str) -> Option<u64> {
         .chars()
         .take_while(|c| c.is_ascii_digit() || NUMERAL_CHARS.contains(*c))
         .collect();
-    let first = numerals::parse(&num)?;
-    Some(compound_count(label).unwrap_or(first))
+    numerals::parse(&num)
+}
+
+/// [`declared`], with a compound label's parts summed.
+fn declared_compound(label: &str) -> Option<u64> {
+    let first = declared(label)?;
+    Some(compound_count(label.trim_start_matches(['“', '这'])).unwrap_or(first))
 }
 
 /// Measure words that make a numeral a count of things (四个一批 is four, not 4 + 1).
@@ -200,7 +209,11 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
 pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let rule = &ctx.rules.rules[m.rule];
     let (label, lspan) = label_text(ctx, m)?;
-    let count = declared(label);
+    let count = if rule.mode.as_deref() == Some("counted") {
+        declared_compound(label)
+    } else {
+        declared(label)
+    };
     let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
         Some("after") => after(ctx, m.end, count?)?,
         Some("before") => before(ctx, m, count?)?,
@@ -704,8 +717,29 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     if second_count && compound_count(label).is_none() {
         return None;
     }
-    if skip == 0 && (quoted_label || ends_clause) {
-        return before(ctx, m, n as u64).map(|v| parallel_ends(ctx, v));
+    let compound = compound_count(label).is_some();
+    if skip == 0 && !compound && (quoted_label || ends_clause) {
+        let v = before(ctx, m, n as u64)?;
+        let cut = parallel_ends(ctx, v.clone());
+        // 实现两位数增长: an unquoted label taken by the verb ending the list is
+        // the verb's object, a count of things, not the list's head.
+        if !quoted_label && cut.last().map(|r| r.1) != v.last().map(|r| r.1) {
+            return None;
+        }
+        // Unquoted, a list is a formulation only when it is one of parallel
+        // short names (酒泉、天水两个区域中心城市), not clauses run into it.
+        if !quoted_label {
+            let lens: Vec<usize> = cut.iter().map(|&(a, b)| han_len(&text[a..b])).collect();
+            let max_rest = lens[1..].iter().copied().max().unwrap_or(0);
+            let first_raw = &text[v[0].0..v[0].1];
+            if lens.iter().any(|&l| l > MAX_UNQUOTED_ITEM)
+                || lens[0] > 2 * max_rest + 2
+                || first_raw.contains(['了', '将'])
+            {
+                return None;
+            }
+        }
+        return Some(cut);
     }
     None
 }
