@@ -47,6 +47,12 @@ fn lexicons_only(macros: bool) -> tempfile::TempDir {
     dir
 }
 
+/// `policyx extract ARGS FILE`, which must succeed, as JSON.
+fn extract_json(args: &[&str], file: &Path) -> Value {
+    let out = policyx().arg("extract").args(args).arg(file).succeeds();
+    serde_json::from_slice(&out).expect("extract prints one JSON document")
+}
+
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -107,11 +113,7 @@ fn missing_file_is_one_line_error_exit_1() {
 #[test]
 fn forced_encoding_and_unknown_encoding() {
     let gbk = root().join("testdata/fixtures/gbk.txt");
-    let out = policyx()
-        .args(["extract", "--encoding", "gbk"])
-        .arg(&gbk)
-        .succeeds();
-    let v: Value = serde_json::from_slice(&out).expect("json");
+    let v = extract_json(&["--encoding", "gbk"], &gbk);
     assert_eq!(v["source"]["encoding"], "gb18030");
     policyx()
         .args(["extract", "--encoding", "klingon"])
@@ -753,14 +755,9 @@ fn big5_and_utf16_traditional_files_match_their_utf8_twin() {
 #[test]
 fn script_flag_forces_the_script() {
     let fixture = root().join("testdata/fixtures/traditional.txt");
-    let forced = policyx()
-        .args(["extract", "--script", "simplified"])
-        .arg(&fixture)
-        .succeeds();
-    let forced: Value = serde_json::from_slice(&forced).expect("json");
+    let forced = extract_json(&["--script", "simplified"], &fixture);
     assert_eq!(forced["source"]["script"], "simplified");
-    let detected = policyx().arg("extract").arg(&fixture).succeeds();
-    let detected: Value = serde_json::from_slice(&detected).expect("json");
+    let detected = extract_json(&[], &fixture);
     assert_eq!(detected["source"]["script"], "traditional");
     let n = |v: &Value| v["tasks"].as_array().map_or(0, Vec::len);
     assert_eq!(n(&detected), 3);
@@ -947,8 +944,7 @@ fn dates_from_names_lines_and_fields() {
     let dir = tempfile::tempdir().expect("tempdir");
     let report = dir.path().join("001-2025.txt");
     std::fs::write(&report, "各位代表：\n今年要做好工作。\n").expect("write");
-    let v: Value =
-        serde_json::from_slice(&policyx().arg("extract").arg(&report).succeeds()).expect("json");
+    let v = extract_json(&[], &report);
     assert_eq!(
         (v["date"].as_str(), v["source"]["date_from"].as_str()),
         (Some("2025"), Some("path"))

@@ -83,8 +83,6 @@ pub struct Outline {
     pub sections: Vec<Section>,
     /// Byte offset in the cleaned text where each section's heading starts.
     starts: Vec<usize>,
-    /// Byte ranges of each heading's number and title.
-    pub titles: Vec<(usize, usize)>,
 }
 
 impl Outline {
@@ -122,7 +120,6 @@ pub fn outline(ctx: &Ctx) -> Outline {
             parent,
         });
         out.starts.push(p.start);
-        out.titles.push((f.number.0, f.title.1));
     }
     out
 }

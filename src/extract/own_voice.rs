@@ -225,11 +225,12 @@ pub fn tasks(ctx: &Ctx, outline: &Outline, speaker: Option<String>) -> Vec<Task>
     };
     let mut out = Vec::new();
     for p in ctx.paras {
-        if let Some(w) = part_word(ctx, p.start, p.end) {
+        let named = part_word(ctx, p.start, p.end);
+        if let Some(w) = named {
             part = w;
         }
         let heading = outline.is_heading_at(p.start);
-        let marker = heading && part_word(ctx, p.start, p.end).is_some();
+        let marker = heading && named.is_some();
         // Whether the clause before (in the same sentence, up to a `；`) was a task.
         let mut previous_clause: Option<bool> = None;
         for (k, s) in p.sentences.iter().enumerate() {
