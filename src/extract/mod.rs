@@ -306,6 +306,16 @@ impl Extractor {
             let mut ms = std::mem::take(slot);
             // Principles: only candidates whose items are found compete.
             let mut built = HashMap::new();
+            if *kind == Kind::Official {
+                // Names whose end the rule leaves open are read here, before they compete.
+                ms = ms
+                    .into_iter()
+                    .filter_map(|m| match self.rules.rules[m.rule].mode.as_deref() {
+                        Some("name" | "jieba") => officials::read_match(ctx, &m),
+                        _ => Some(m),
+                    })
+                    .collect();
+            }
             if *kind == Kind::Principle {
                 ms.retain(|m| match principles::build(ctx, m) {
                     Some(b) => {

@@ -85,8 +85,19 @@ fn segment_start(text: &str, end: usize) -> usize {
     start
 }
 
-/// Cuts `seg` after the last stop word that is not part of a protected phrase.
+/// Cuts `seg` after the last stop word that is not part of a protected
+/// phrase, and before the first country's name (应美国总统 → 美国总统) unless
+/// 驻 stands before it (驻美国大使).
 fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
+    let seg = trim_stops(ctx, seg);
+    match ctx.rules.lexicon("country").regex().find(seg) {
+        Some(m) if m.start() > 0 && !seg[..m.start()].ends_with('驻') => &seg[m.start()..],
+        _ => seg,
+    }
+}
+
+/// Cuts `seg` after the last stop word that is not part of a protected phrase.
+fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let stops = ctx.rules.lexicon("title_stop");
     let protected = ctx.rules.lexicon("title_protected");
     let guarded: Vec<(usize, usize)> = protected
@@ -96,11 +107,217 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
         .collect();
     let mut cut = 0;
     for m in stops.regex().find_iter(seg) {
-        if !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+        // A stop word that ends the segment is its title (人大代表), not a stop.
+        if m.end() < seg.len() && !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
             cut = m.end();
         }
     }
     &seg[cut..]
+}
+
+/// Is `name` a word of jieba's dictionary that is no noun: an adjective,
+/// adverb, verb, idiom or numeral (依次, 高瞻远瞩, 万岁)? Nouns of any kind pass:
+/// the dictionary tags many names as places or times (罗阳 ns, 周恩来 t).
+fn dictionary_word(ctx: &Ctx, name: &str) -> bool {
+    ctx.jieba
+        .tag_of(name)
+        .is_some_and(|t| !t.starts_with('n') && t != "t")
+}
+
+/// How a name was read (for `--explain` and the tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Surname and one or two characters, ended by a name end.
+    Chinese,
+    /// A run of transliteration characters (普京, 约翰·柯比).
+    Foreign,
+    /// Latin letters (LISA).
+    Latin,
+    /// A 2–4 character run bounded by punctuation (巴音朝鲁、).
+    Bounded,
+    /// jieba-rs decided.
+    Jieba,
+}
+
+/// Middle dots written between the parts of a transliterated name.
+pub const NAME_DOTS: [char; 5] = ['·', '•', '‧', '・', '-'];
+
+/// Does a name end at `b`: the end of text, a character that is no Han and
+/// no Latin letter (punctuation, digits, spaces), or a `name_follow` word?
+pub fn ends_name(ctx: &Ctx, b: usize) -> bool {
+    let rest = &ctx.text[b..];
+    match rest.chars().next() {
+        None => true,
+        Some(c) if !is_han(c) && !c.is_ascii_alphabetic() => true,
+        Some(_) => ctx.rules.lexicon("name_follow").prefix_of(rest).is_some(),
+    }
+}
+
+/// Reads the name that starts at `a` (right after a title): a Chinese name
+/// (surname + one or two characters, the shortest followed by a name end),
+/// a transliterated foreign name (a run of `transliteration` characters,
+/// ending where they stop or a `name_follow` word begins; preferred when it
+/// holds a middle dot), Latin letters, a run bounded by punctuation, and
+/// jieba-rs last, only after a surname.
+pub fn read_name(ctx: &Ctx, a: usize) -> Option<(usize, usize, Reading)> {
+    let text = ctx.text;
+    let rest = &text[a..];
+    let first = rest.chars().next()?;
+    if first.is_ascii_alphabetic() {
+        return latin_name(text, a).map(|b| (a, b, Reading::Latin));
+    }
+    // A name never starts with a country's name (代表西班牙).
+    if ctx.rules.lexicon("country").prefix_of(rest).is_some() {
+        return None;
+    }
+    let foreign = foreign_name(ctx, a);
+    if let Some(b) = foreign.filter(|&b| text[a..b].contains(NAME_DOTS)) {
+        return Some((a, b, Reading::Foreign));
+    }
+    if let Some(b) = chinese_name(ctx, a) {
+        return Some((a, b, Reading::Chinese));
+    }
+    // A run that stops at a name end (普京表示) before one bounded by a list's 、
+    // (巴音朝鲁、: 朝 is no transliteration character), before one that stops
+    // at any other character (奥斯汀: a rarer character ends it early).
+    if let Some(b) = foreign.filter(|&b| ends_name(ctx, b)) {
+        return Some((a, b, Reading::Foreign));
+    }
+    if let Some(b) = bounded_name(ctx, a) {
+        return Some((a, b, Reading::Bounded));
+    }
+    if let Some(b) = foreign {
+        return Some((a, b, Reading::Foreign));
+    }
+    jieba_name(ctx, a).map(|(a, b)| (a, b, Reading::Jieba))
+}
+
+/// Surname (one or two characters) + one or two characters, the shortest
+/// reading that a name end follows and that is a plausible name.
+fn chinese_name(ctx: &Ctx, a: usize) -> Option<usize> {
+    let text = ctx.text;
+    let surname = ctx.rules.lexicon("surname").prefix_of(&text[a..])?;
+    let mut b = a + surname.len();
+    for _ in 0..2 {
+        let c = text[b..].chars().next().filter(|&c| is_han(c))?;
+        b += c.len_utf8();
+        if ends_name(ctx, b) && plausible_name(ctx, &text[a..b]) {
+            // A word of the dictionary is no name when it is no noun (习近平主席英明和坚强领导),
+            // or when a noun stands before punctuation (伟大领袖毛主席万岁！).
+            return (!dictionary_word(ctx, &text[a..b])).then_some(b);
+        }
+    }
+    None
+}
+
+/// A name read backwards from a title after it (赞成李强总理) must not start
+/// inside a word: when the character before it and its first character make a
+/// word of the dictionary (赞成, 相信, 理解), the name starts one character later
+/// if a surname begins there (李强), and is no name when the rest is one
+/// character (相信习主席) or itself a word (理解把握总书记).
+fn name_before_title(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    let text = ctx.text;
+    let prev = text[..a].chars().next_back().filter(|&c| is_han(c));
+    let first = text[a..b].chars().next()?;
+    let Some(prev) = prev else {
+        return Some(a);
+    };
+    let pair = &text[a - prev.len_utf8()..a + first.len_utf8()];
+    if ctx.jieba.tag_of(pair).is_none() {
+        return Some(a);
+    }
+    let rest = a + first.len_utf8();
+    let rest_text = &text[rest..b];
+    if rest_text.chars().count() < 2 {
+        return None;
+    }
+    if ctx.rules.lexicon("surname").prefix_of(rest_text).is_some() {
+        return Some(rest);
+    }
+    match ctx.jieba.tag_of(rest_text) {
+        Some(t) if !t.starts_with("nr") => None,
+        _ => Some(a),
+    }
+}
+
+/// A run of transliteration characters of at least two, parts joined by a
+/// middle dot, cut where a `name_follow` word begins.
+fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
+    let text = ctx.text;
+    let alphabet = ctx.rules.lexicon("transliteration");
+    let follow = ctx.rules.lexicon("name_follow");
+    let mut b = a;
+    let mut chars = 0;
+    let mut it = text[a..].char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        let at = a + k;
+        if chars >= 2 && follow.prefix_of(&text[at..]).is_some() {
+            break;
+        }
+        if NAME_DOTS.contains(&c) {
+            // A dot joins two parts: it needs a letter of the alphabet after it.
+            let next_ok = it.peek().is_some_and(|&(j, d)| {
+                alphabet.contains(&text[a + j..a + j + d.len_utf8()])
+            });
+            if chars == 0 || !next_ok {
+                break;
+            }
+            continue;
+        }
+        if !alphabet.contains(&text[at..at + c.len_utf8()]) {
+            break;
+        }
+        chars += 1;
+        b = at + c.len_utf8();
+        if chars > 12 {
+            return None;
+        }
+    }
+    (chars >= 2 && plausible_name(ctx, &text[a..b])).then_some(b)
+}
+
+/// Latin letters, words joined by one space, dot or hyphen: `LISA`, `Tim Cook`.
+fn latin_name(text: &str, a: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut b = a;
+    let mut i = a;
+    while i < bytes.len() && i - a < 40 {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() {
+            i += 1;
+            b = i;
+        } else if matches!(c, b' ' | b'.' | b'-' | b'\'')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // Followed by a letter or digit: a word, not a name (CEO2023).
+    let after = text[b..].chars().next();
+    (b - a >= 2 && !after.is_some_and(|c| c.is_ascii_alphanumeric())).then_some(b)
+}
+
+/// Two to four Han characters between the title and a `、`, starting with a
+/// surname or a transliteration character (a name in a list: 主任委员巴音朝鲁、…).
+fn bounded_name(ctx: &Ctx, a: usize) -> Option<usize> {
+    let text = ctx.text;
+    let first = text[a..].chars().next()?;
+    let first = &text[a..a + first.len_utf8()];
+    if !ctx.rules.lexicon("surname").contains(first)
+        && !ctx.rules.lexicon("transliteration").contains(first)
+    {
+        return None;
+    }
+    let k = text[a..].find(|c: char| !is_han(c))?;
+    let b = a + k;
+    let n = text[a..b].chars().count();
+    let stop = text[b..].chars().next()?;
+    let run = &text[a..b];
+    // An idiom or word of the dictionary is no name (习近平主席高瞻远瞩、胸怀天下).
+    let word = dictionary_word(ctx, run);
+    ((2..=4).contains(&n) && stop == '、' && !word && plausible_name(ctx, run)).then_some(b)
 }
 
 /// Where a name starting at `a` ends, when no following word decides it
@@ -109,9 +326,10 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 /// three-character names (徐家/新, 吕/岩峰), so a two-character name followed by
 /// a one-character word, or a surname followed by a two-character noun, make
 /// one three-character name. Anything else is no name. Jieba is consulted only
-/// when neither reading is ruled out by the lexicons first.
+/// after a surname, and when neither reading is ruled out by the lexicons first.
 fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
     let text = ctx.text;
+    ctx.rules.lexicon("surname").prefix_of(&text[a..])?;
     let end = text[a..]
         .find(|c: char| !is_han(c))
         .map_or(text.len(), |k| a + k);
@@ -162,8 +380,15 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
 /// Is `name` plausible as a personal name?
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let n = name.chars().count();
-    let han = name.chars().all(|c| c == '·' || is_han(c));
-    han && (2..=16).contains(&n)
+    // 兼 joins titles (王储兼首相): no name ends with it.
+    if name.ends_with('兼') {
+        return false;
+    }
+    let han = name.chars().all(|c| NAME_DOTS.contains(&c) || is_han(c));
+    let latin = name
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
+    ((han && (2..=16).contains(&n)) || (latin && (2..=40).contains(&n)))
         && !ctx.rules.lexicon("not_name").contains(name)
         && ctx
             .rules
@@ -174,6 +399,19 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
 
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// A `mode = "name"` match with its `name` group set to the name read at
+/// its start ([`read_name`]), or `None` when no name is read there.
+pub fn read_match(ctx: &Ctx, m: &Match) -> Option<Match> {
+    let (a, _) = m.group("name")?;
+    let (a, b, _) = read_name(ctx, a)?;
+    let mut out = m.clone();
+    for g in out.groups.iter_mut().filter(|g| g.0 == "name") {
+        (g.1, g.2) = (a, b);
+    }
+    out.end = out.end.max(b);
+    Some(out)
 }
 
 /// Titled mentions from `official` matches.
@@ -206,23 +444,30 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
         } else {
             m.group("name").into_iter().collect()
         };
-        let names: Vec<(usize, usize)> = if ctx.rules.rules[m.rule].mode.as_deref() == Some("jieba")
-        {
-            names
-                .into_iter()
-                .filter_map(|(a, _)| jieba_name(ctx, a))
-                .collect()
-        } else {
-            names
-        };
         let country = ctx.rules.lexicon("country");
+        let after_only = m.group("title_after").is_some()
+            && m.group("titles").is_none()
+            && m.group("head").is_none();
         for (a, b) in names {
+            let a = if after_only {
+                match name_before_title(ctx, a, b) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            } else {
+                a
+            };
             let name = &text[a..b];
-            // 俄罗斯总统: 罗斯 is the end of a country's name, not a person.
+            // 俄罗斯总统: 罗斯 is the end of a country's name, not a person; 应美国总统:
+            // no name ends with one.
             let in_country = country
                 .suffix_of(&text[..b])
-                .is_some_and(|c| c.len() >= name.len());
-            if plausible_name(ctx, name) && !exclude.contains(name) && !in_country {
+                .is_some_and(|c| c.len() >= name.len() || c.chars().count() >= 2);
+            if plausible_name(ctx, name)
+                && !exclude.contains(name)
+                && !in_country
+                && !dictionary_word(ctx, name)
+            {
                 out.push(Mention {
                     name: ctx.keep(name),
                     titles: titles.clone(),

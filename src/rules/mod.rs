@@ -95,7 +95,8 @@ impl Kind {
                 "anaphor",
                 "counted",
             ],
-            Kind::Official => &["jieba"],
+            // `jieba`: the older name of `name`.
+            Kind::Official => &["name", "jieba"],
             _ => &[],
         }
     }
@@ -162,6 +163,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "title_after_strict",
     "country",
     "name_follow",
+    "transliteration",
     "not_item_start",
     "not_item_end",
 ];
