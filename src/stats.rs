@@ -55,8 +55,22 @@ pub struct Person {
     pub last: Option<String>,
     /// Officials named in the same documents, most often first.
     pub co_occurring: Vec<(String, usize)>,
+    /// Every spelling met, when there was more than one (约翰·柯比, 约翰•柯比),
+    /// most frequent first; `name` is the first of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
     #[serde(skip)]
     co: HashMap<String, usize>,
+    #[serde(skip)]
+    forms: HashMap<String, usize>,
+}
+
+/// The key under which spellings of one name are merged: a transliterated name
+/// written with any middle dot (· • ‧ ・ ･), a hyphen or none is one name.
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '·' | '•' | '‧' | '・' | '･' | '-' | '‐' | '－'))
+        .collect()
 }
 
 /// A speaker of tasks.
@@ -293,19 +307,15 @@ impl Stats {
         }
         let names: Vec<String> = officials
             .iter()
-            .filter_map(|o| o.get("name").and_then(Value::as_str).map(str::to_string))
+            .filter_map(|o| o.get("name").and_then(Value::as_str).map(name_key))
             .collect();
         for o in &officials {
             let Some(name) = o.get("name").and_then(Value::as_str) else {
                 continue;
             };
-            let p = self
-                .o_index
-                .entry(name.to_string())
-                .or_insert_with(|| Person {
-                    name: name.to_string(),
-                    ..Default::default()
-                });
+            let key = name_key(name);
+            let p = self.o_index.entry(key.clone()).or_default();
+            *p.forms.entry(name.to_string()).or_default() += 1;
             p.docs += 1;
             for t in strs(o.get("titles").unwrap_or(&Value::Null)) {
                 if !p.titles.contains(&t) {
@@ -313,7 +323,7 @@ impl Stats {
                 }
             }
             widen(&mut p.first, &mut p.last, d);
-            for other in names.iter().filter(|n| n.as_str() != name) {
+            for other in names.iter().filter(|n| **n != key) {
                 *p.co.entry(other.clone()).or_default() += 1;
             }
         }
@@ -387,6 +397,17 @@ impl Stats {
             .o_index
             .drain()
             .map(|(_, mut p)| {
+                // The most frequent spelling names the official; ties go to the standard dot ·.
+                let mut forms: Vec<(String, usize)> = p.forms.drain().collect();
+                forms.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then(b.0.contains('·').cmp(&a.0.contains('·')))
+                        .then(a.0.cmp(&b.0))
+                });
+                p.name = forms.first().map(|f| f.0.clone()).unwrap_or_default();
+                if forms.len() > 1 {
+                    p.spellings = forms.into_iter().map(|f| f.0).collect();
+                }
                 let mut co: Vec<(String, usize)> = p.co.drain().collect();
                 co.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 co.truncate(5);
@@ -394,6 +415,18 @@ impl Stats {
                 p
             })
             .collect();
+        // Co-occurring officials were counted by key: name them by their chosen spelling.
+        let shown: HashMap<String, String> = people
+            .iter()
+            .map(|p| (name_key(&p.name), p.name.clone()))
+            .collect();
+        for p in &mut people {
+            for (n, _) in &mut p.co_occurring {
+                if let Some(s) = shown.get(n.as_str()) {
+                    n.clone_from(s);
+                }
+            }
+        }
         people.sort_by(|a, b| b.docs.cmp(&a.docs).then(a.name.cmp(&b.name)));
         self.officials = people;
         let finish_p = |m: &mut HashMap<String, Phrase>| -> Vec<Phrase> {
@@ -469,6 +502,7 @@ mod tests {
         assert_eq!(s.officials[0].name, "王一");
         assert_eq!(s.officials[0].titles, ["省长", "书记"]);
         assert_eq!(s.officials[0].co_occurring, vec![("李二".to_string(), 1)]);
+
         assert_eq!(s.principles[0].top_items, ["a", "b"]);
 
         assert_eq!(s.speakers[0].cues.get("强调"), Some(&2));
@@ -497,5 +531,32 @@ mod tests {
             .map(|f| (f.label.as_str(), f.docs))
             .collect();
         assert_eq!(rows, [("三点希望", 2), ("原则", 1), ("原则", 1)]);
+    }
+
+    #[test]
+    fn middle_dot_spellings_are_one_official() {
+        let mut s = Stats::default();
+        s.add_line(r#"{"date":"2023-01-02","officials":[{"name":"约翰·柯比","titles":["发言人"]},{"name":"王一","titles":["省长"]}]}"#, Period::Year);
+        s.add_line(
+            r#"{"date":"2023-02-02","officials":[{"name":"约翰•柯比","titles":["白宫发言人"]}]}"#,
+            Period::Year,
+        );
+        s.add_line(
+            r#"{"date":"2023-03-02","officials":[{"name":"约翰·柯比"},{"name":"王一"}]}"#,
+            Period::Year,
+        );
+        s.finish();
+        let kirby: Vec<&Person> = s
+            .officials
+            .iter()
+            .filter(|p| p.name.contains("柯比"))
+            .collect();
+        assert_eq!(kirby.len(), 1);
+        assert_eq!(kirby[0].name, "约翰·柯比");
+        assert_eq!(kirby[0].docs, 3);
+        assert_eq!(kirby[0].spellings, ["约翰·柯比", "约翰•柯比"]);
+        assert_eq!(kirby[0].titles, ["发言人", "白宫发言人"]);
+        let wang = s.officials.iter().find(|p| p.name == "王一").expect("王一");
+        assert_eq!(wang.co_occurring, vec![("约翰·柯比".to_string(), 2)]);
     }
 }

@@ -979,13 +979,19 @@ fn explain_ends_with_the_output_and_removals() {
         .args(["extract", "--explain", SEED])
         .succeeds();
     let text = String::from_utf8_lossy(&out);
-    assert!(text.contains("removed official"), "{text}");
-    assert!(text.contains("应邀列"), "{text}");
     let last = text.lines().last().unwrap_or("");
     assert_eq!(
         last.trim(),
         "5 officials, 7 principles, 8 slogans, 20 tasks, 0 sections"
     );
+    // 相信习主席: the rule matched 信习, the name checks removed it (相信 is a word).
+    let out = policyx()
+        .args(["extract", "--explain"])
+        .write_stdin("大家都相信习主席的判断。")
+        .succeeds();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("removed official"), "{text}");
+    assert!(text.contains("信习"), "{text}");
 }
 
 /// stats: the input comes before --plot, unknown labels are warned about, -o needs --plot.
@@ -1094,4 +1100,54 @@ fn quality_table_check_catches_a_stale_readme() {
     )
     .expect("write");
     assert_eq!(run(&stale).status.code(), Some(1));
+}
+
+#[test]
+fn stats_merges_middle_dot_spellings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("20230105.txt"),
+        "美国国家安全委员会发言人约翰·柯比5日表示，双方将继续沟通。",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("20230206.txt"),
+        "白宫发言人约翰•柯比6日说，会谈将继续。",
+    )
+    .expect("write");
+    let out = policyx()
+        .current_dir(dir.path())
+        .args(["batch", "."])
+        .succeeds();
+    let lines = String::from_utf8_lossy(&out);
+    assert!(
+        lines.contains("\"约翰·柯比\"") && lines.contains("\"约翰•柯比\""),
+        "{lines}"
+    );
+    let jsonl = dir.path().join("out.jsonl");
+    std::fs::write(&jsonl, &out).expect("write");
+    let v: Value = serde_json::from_slice(
+        &policyx()
+            .arg("stats")
+            .arg(&jsonl)
+            .arg("--json")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .expect("json");
+    let kirby: Vec<&Value> = v["officials"]
+        .as_array()
+        .expect("officials")
+        .iter()
+        .filter(|o| o["name"].as_str().is_some_and(|n| n.contains("柯比")))
+        .collect();
+    assert_eq!(kirby.len(), 1, "{kirby:?}");
+    assert_eq!(kirby[0]["docs"], 2);
+    assert_eq!(kirby[0]["spellings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        kirby[0]["titles"],
+        serde_json::json!(["美国国家安全委员会发言人", "白宫发言人"])
+    );
 }

@@ -127,7 +127,15 @@ fn write_csv(dir: &std::path::Path, s: &Stats) -> Result<()> {
     }
     w.flush()?;
     let mut w = csv::Writer::from_path(dir.join("officials.csv"))?;
-    w.write_record(["name", "titles", "docs", "first", "last", "co_occurring"])?;
+    w.write_record([
+        "name",
+        "titles",
+        "docs",
+        "first",
+        "last",
+        "co_occurring",
+        "spellings",
+    ])?;
     for p in &s.officials {
         let co: Vec<String> = p
             .co_occurring
@@ -141,6 +149,7 @@ fn write_csv(dir: &std::path::Path, s: &Stats) -> Result<()> {
             p.first.as_deref().unwrap_or(""),
             p.last.as_deref().unwrap_or(""),
             &co.join(";"),
+            &p.spellings.join(";"),
         ])?;
     }
     w.flush()?;

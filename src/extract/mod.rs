@@ -215,7 +215,7 @@ fn explain_output(t: &mut Trace, doc: &Document, exclude: &HashSet<String>) {
         let why = if parts.iter().any(|p| exclude.contains(*p)) {
             "a reporter's or editor's name (bylines)"
         } else {
-            "failed the name checks after matching (officials::mentions: no plausible personal name, or the end of a country's name)"
+            "failed the name checks after matching (officials::mentions: no plausible personal name, a word of the dictionary, a name starting inside a word, or the end of a country's name)"
         };
         t.removed.push((Kind::Official, c.clone(), why.to_string()));
     }

@@ -105,10 +105,16 @@ fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
         .find_iter(seg)
         .map(|m| (m.start(), m.end()))
         .collect();
+    let orgs = ctx.rules.lexicon("org_word");
     let mut cut = 0;
     for m in stops.regex().find_iter(seg) {
         // A stop word that ends the segment is its title (人大代表), not a stop.
-        if m.end() < seg.len() && !guarded.iter().any(|&(a, b)| m.start() < b && a < m.end()) {
+        let ends = m.end() >= seg.len();
+        let guard = guarded.iter().any(|&(a, b)| m.start() < b && a < m.end());
+        // 科技与数字出版司: a conjunction after an organisation's name joins two of its fields.
+        let joins_fields = matches!(m.as_str(), "与" | "和" | "及")
+            && orgs.find_in(&seg[cut..m.start()]).is_some();
+        if !ends && !guard && !joins_fields {
             cut = m.end();
         }
     }
@@ -256,9 +262,9 @@ fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
         }
         if NAME_DOTS.contains(&c) {
             // A dot joins two parts: it needs a letter of the alphabet after it.
-            let next_ok = it.peek().is_some_and(|&(j, d)| {
-                alphabet.contains(&text[a + j..a + j + d.len_utf8()])
-            });
+            let next_ok = it
+                .peek()
+                .is_some_and(|&(j, d)| alphabet.contains(&text[a + j..a + j + d.len_utf8()]));
             if chars == 0 || !next_ok {
                 break;
             }

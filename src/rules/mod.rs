@@ -164,6 +164,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "country",
     "name_follow",
     "transliteration",
+    "org_word",
     "not_item_start",
     "not_item_end",
 ];
