@@ -451,10 +451,10 @@ impl Extractor {
             })
             .collect();
 
-        let news_tasks = tasks::assemble(&ctx, &get(Kind::Cue), &officials, names, &outline);
-        let voice = own_voice::voice(&ctx, news_tasks.len(), &outline);
+        let news = tasks::assemble(&ctx, &get(Kind::Cue), &officials, names, &outline);
+        let voice = own_voice::voice(&ctx, news.tasks.len(), news.speakers, &outline);
         let tasks = match voice.voice {
-            crate::document::Voice::Reported => news_tasks,
+            crate::document::Voice::Reported => news.tasks,
             crate::document::Voice::Own => {
                 let author = voice.author.map(|(a, b)| ctx.keep(&text[a..b]));
                 own_voice::tasks(&ctx, &outline, author)

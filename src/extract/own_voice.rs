@@ -82,8 +82,9 @@ fn part_word(ctx: &Ctx, a: usize, b: usize) -> Option<Part> {
     }
 }
 
-/// Decides the voice. `reported` is the number of tasks the news rules found.
-pub fn voice(ctx: &Ctx, reported: usize, outline: &Outline) -> VoiceFound {
+/// Decides the voice. `reported` is the number of tasks the news rules found,
+/// `speakers` the number of cues that named who spoke (李强表示，…).
+pub fn voice(ctx: &Ctx, reported: usize, speakers: usize, outline: &Outline) -> VoiceFound {
     let address = ctx.rules.lexicon("address");
     for p in ctx.paras {
         let head = opening(ctx.text, p.start, p.end);
@@ -103,10 +104,12 @@ pub fn voice(ctx: &Ctx, reported: usize, outline: &Outline) -> VoiceFound {
             author,
         };
     }
-    if reported > 0 {
+    if reported > 0 || speakers > 0 {
         return VoiceFound {
             voice: Voice::Reported,
-            evidence: format!("reported: others' words ({reported} tasks after cues)"),
+            evidence: format!(
+                "reported: others' words ({reported} tasks after {speakers} cues naming a speaker)"
+            ),
             author: None,
         };
     }

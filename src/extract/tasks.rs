@@ -35,6 +35,7 @@ struct Passage {
     cue: String,
     order: bool,
     rule: usize,
+    one_sentence: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +45,9 @@ struct Cue {
     speaker: Speaker,
     cue: String,
     rule: usize,
+    /// The verb is followed directly by whom it orders (要求美方采取措施): the
+    /// passage is this one sentence.
+    one_sentence: bool,
 }
 
 /// Finds whether `s` holds a directive modal.
@@ -117,25 +121,40 @@ impl<'a> Speakers<'a> {
         }
     }
 
-    /// The official named last before byte `at`.
-    fn last_before(&self, at: usize) -> Option<&Official> {
+    /// The official named last before byte `at`, and where.
+    fn last_before(&self, at: usize) -> Option<(usize, &Official)> {
         let k = self.positions.partition_point(|(p, _)| *p < at);
-        k.checked_sub(1)
-            .map(|k| &self.officials[self.positions[k].1])
+        k.checked_sub(1).map(|k| {
+            let (p, i) = self.positions[k];
+            (p, &self.officials[i])
+        })
     }
 }
 
-fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
+fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers, last: Last) -> Speaker {
     let c = clause.trim();
     let lex = |n: &str| ctx.rules.lexicon(n);
-    if lex("crowd").regex().is_match(c) {
+    // A crowd, or any plural (农民们说), says nothing that is a task.
+    if lex("crowd").regex().is_match(c) || c.ends_with('们') {
         return Speaker::Blocked;
     }
+    // A document as subject (《意见》要求): its short name.
+    if let Some(name) = c
+        .strip_prefix('《')
+        .and_then(|r| r.strip_suffix('》'))
+        .filter(|n| !n.is_empty() && !n.contains(['《', '》']) && n.chars().count() <= 30)
+    {
+        return Speaker::Named(ctx.keep(name));
+    }
     // An official who is the clause's subject: the name opens it, after nothing but a title
-    // (中共中央总书记习近平在主持学习时强调), not 按照习近平总书记部署.
+    // (中共中央总书记习近平在主持学习时强调), not 按照习近平总书记部署; a leading clause
+    // (2012年11月26日，习近平总书记…) is set aside.
     if let Some((k, i)) = sp.index.find_first(c) {
         let n = &sp.officials[i];
         let before = &c[..k];
+        let before = before
+            .rfind('，')
+            .map_or(before, |j| &before[j + '，'.len_utf8()..]);
         let titled = before.is_empty()
             || n.titles.iter().any(|t| before.ends_with(t.as_str()))
             || lex("title_head").suffix_of(before).is_some();
@@ -145,10 +164,15 @@ fn resolve(ctx: &Ctx, clause: &str, at: usize, sp: &Speakers) -> Speaker {
             Speaker::Unknown
         };
     }
+    // A pronoun stands for whoever came last: the last official who spoke (at
+    // the cue), or one named after that (王沪宁出席并讲话。他表示); a person named
+    // before the last speaker's cue is not meant (拜登发表讲话。习主席强调…。他指出).
     if lex("pronoun").prefix_of(c).is_some() {
-        return match sp.last_before(at) {
-            Some(o) => Speaker::Named(o.name.clone()),
-            None => Speaker::Unknown,
+        return match (last, sp.last_before(at)) {
+            (Some((p, _)), Some((q, o))) if q > p => Speaker::Named(o.name.clone()),
+            (Some((_, n)), _) => Speaker::Named(n.to_string()),
+            (None, Some((_, o))) => Speaker::Named(o.name.clone()),
+            (None, None) => Speaker::Unknown,
         };
     }
     // A meeting as subject: a short clause ending with one, not a list of meetings (…等系列重要会议部署).
@@ -189,7 +213,7 @@ fn meeting_speaker(ctx: &Ctx, clause: &str) -> Speaker {
 const CLAUSE_STOPS: &str = "，。；：！？“”‘’\n,;:!?";
 
 /// The subject of a whole sentence: a meeting that opens it, else as [`resolve`].
-fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers) -> Speaker {
+fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers, last: Last) -> Speaker {
     if ctx
         .rules
         .lexicon("meeting_subject")
@@ -198,7 +222,7 @@ fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers) -> Speaker {
     {
         return meeting_speaker(ctx, s);
     }
-    match resolve(ctx, s, at, sp) {
+    match resolve(ctx, s, at, sp, last) {
         // A sentence is no bare name: only a titled official or a pronoun counts.
         Speaker::Named(n)
             if sp
@@ -216,6 +240,16 @@ fn resolve_subject(ctx: &Ctx, s: &str, at: usize, sp: &Speakers) -> Speaker {
     }
 }
 
+/// The tasks of a news document, and how many cues named who spoke (a
+/// document that reports others' words is no document in its own voice).
+pub struct Reported {
+    pub tasks: Vec<Task>,
+    pub speakers: usize,
+}
+
+/// The last official who spoke: where the cue stands, and the name.
+type Last<'a> = Option<(usize, &'a str)>;
+
 /// Builds the tasks of a document.
 pub fn assemble(
     ctx: &Ctx,
@@ -223,11 +257,13 @@ pub fn assemble(
     officials: &[Official],
     names: NameIndex,
     outline: &super::outline::Outline,
-) -> Vec<Task> {
+) -> Reported {
     let modal = ctx.modal;
     let text = ctx.text;
     let sp = Speakers::new(officials, names);
     let mut cues: Vec<Cue> = Vec::new();
+    // The last official who spoke, for pronouns (他指出 after 习主席强调).
+    let mut last: Option<(usize, String)> = None;
     for m in cue_matches {
         let Some((a, b)) = m.group("cue") else {
             continue;
@@ -239,22 +275,32 @@ pub fn assemble(
         let speaker = if clause.trim().is_empty() {
             // "…陈文清在会上讲话，表示要…": the cue continues a sentence whose subject opens it.
             let s0 = super::clause_before(text, a, 200, "。！？；\n");
-            resolve_subject(ctx, &text[s0..a], m.start, &sp)
+            let l = last.as_ref().map(|(p, n)| (*p, n.as_str()));
+            resolve_subject(ctx, &text[s0..a], m.start, &sp, l)
         } else {
-            resolve(ctx, clause, m.start, &sp)
+            let l = last.as_ref().map(|(p, n)| (*p, n.as_str()));
+            resolve(ctx, clause, m.start, &sp, l)
         };
         if speaker == Speaker::Unknown {
             continue;
         }
+        if let Speaker::Named(n) = &speaker {
+            if officials.iter().any(|o| &o.name == n) {
+                last = Some((m.start, n.clone()));
+            }
+        }
         // The text starts where the match ends: after the separator (，or ：), or at the modal
         // that follows the verb directly (强调要…).
         let text_start = m.end;
+        let one_sentence =
+            text_start == b && ctx.rules.lexicon("modal").prefix_of(&text[b..]).is_none();
         cues.push(Cue {
             at: m.start,
             text_start,
             speaker,
             cue: ctx.keep(&text[a..b]),
             rule: m.rule,
+            one_sentence,
         });
     }
     let order = ctx.rules.lexicon("cue_order");
@@ -279,15 +325,27 @@ pub fn assemble(
         for s in &para.sentences {
             let Sentence { start, end, .. } = *s;
             let mut from = start;
+            // A named speaker's cue opened in this sentence.
+            let mut named_here = false;
+            let mut quoted_crowd = false;
             while ci < cues.len() && cues[ci].at < end {
                 let c = &cues[ci];
                 if c.at >= start {
+                    // 习近平指出，你们在信中表示，…: words of a crowd quoted by the speaker in the same
+                    // sentence are no task, but the speaker's passage goes on after them.
+                    if c.speaker == Speaker::Blocked && named_here {
+                        quoted_crowd = true;
+                        ci += 1;
+                        continue;
+                    }
+                    named_here = matches!(c.speaker, Speaker::Named(_));
                     cur = match &c.speaker {
                         Speaker::Named(n) => Some(Passage {
                             speaker: n.clone(),
                             cue: c.cue.clone(),
                             order: order.contains(&c.cue),
                             rule: c.rule,
+                            one_sentence: c.one_sentence,
                         }),
                         _ => None,
                     };
@@ -295,7 +353,7 @@ pub fn assemble(
                 }
                 ci += 1;
             }
-            if let Some(p) = &cur {
+            if let Some(p) = cur.as_ref().filter(|_| !quoted_crowd) {
                 let body = text[from..end].trim();
                 if body
                     .chars()
@@ -306,10 +364,17 @@ pub fn assemble(
                     let lead = text[from..end].len() - text[from..end].trim_start().len();
                     clauses.push((p.clone(), from + lead, end));
                 }
+                if p.one_sentence {
+                    cur = None;
+                }
             }
         }
     }
 
+    let speakers = cues
+        .iter()
+        .filter(|c| matches!(c.speaker, Speaker::Named(_)))
+        .count();
     let mut tasks = Vec::new();
     for (p, a, b) in clauses {
         let s = &text[a..b];
@@ -325,5 +390,5 @@ pub fn assemble(
             });
         }
     }
-    tasks
+    Reported { tasks, speakers }
 }
