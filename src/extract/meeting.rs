@@ -50,7 +50,31 @@ pub fn assemble(ctx: &Ctx, matches: &[Match], doc_date: Option<&str>) -> Option<
         let start = super::clause_before(text, d, 30, "，。；：！？“”\n");
         (start < d).then_some((start, d))
     });
-    let name = name_at.map(|(a, b)| ctx.original(text[a..b].trim()));
+    // 中共中央政治局10月25日进行第一次集体学习: an ordinal name takes the organisation
+    // that stands before the date, when that clause is no person with a title.
+    let name_at = name_at.map(|(a, b)| match m.group("date") {
+        Some((d, _)) if text[a..b].starts_with('第') && d < a => {
+            let start = super::clause_before(text, d, 30, "，。；：！？“”\n");
+            let org = &text[start..d];
+            let titled = ctx.rules.lexicon("title_head").find_in(org).is_some();
+            if start < d && !titled {
+                (start, b)
+            } else {
+                (a, b)
+            }
+        }
+        _ => (a, b),
+    });
+    let name = name_at.map(|(a, b)| {
+        let s = &text[a..b];
+        // The organisation and the ordinal name, without what lies between (the date, 下午, 进行).
+        match (m.group("date"), m.group("name")) {
+            (Some((d, _)), Some((na, _))) if a < d && na > d => {
+                format!("{}{}", ctx.slice(a, d).trim(), ctx.slice(na, b))
+            }
+            _ => ctx.original(s.trim()),
+        }
+    });
     let date = m
         .group_str(text, "date")
         .and_then(|d| full_date(d, doc_date));

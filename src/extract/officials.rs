@@ -386,8 +386,26 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
 /// Is `name` plausible as a personal name?
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let n = name.chars().count();
-    // 兼 joins titles (王储兼首相): no name ends with it.
+    // 兼 joins titles (王储兼首相): no name ends with it; nor does a name of three or more
+    // characters end with a function word (鲁托互致, 高声向总书记), nor one of two with one that
+    // is no given name (李强在 is cut before; 曾在 is none).
     if name.ends_with('兼') {
+        return false;
+    }
+    if let Some(last) = name
+        .chars()
+        .next_back()
+        .filter(|_| !name.contains(NAME_DOTS))
+    {
+        let mut buf = [0u8; 4];
+        let last = &*last.encode_utf8(&mut buf);
+        let given_name_char = matches!(last, "向" | "为" | "同" | "对" | "以" | "让" | "使" | "曾");
+        if ctx.rules.lexicon("not_name_end").contains(last) && (n >= 3 || !given_name_char) {
+            return false;
+        }
+    }
+    // A title is no name (古巴国家主席特使).
+    if ctx.rules.lexicon("title_head").contains(name) {
         return false;
     }
     let han = name.chars().all(|c| NAME_DOTS.contains(&c) || is_han(c));
@@ -465,10 +483,19 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             };
             let name = &text[a..b];
             // 俄罗斯总统: 罗斯 is the end of a country's name, not a person; 应美国总统:
-            // no name ends with one.
+            // no name ends with one; 巴西前总统: nor holds one; 统一俄罗斯党主席: nor starts
+            // inside one.
             let in_country = country
                 .suffix_of(&text[..b])
-                .is_some_and(|c| c.len() >= name.len() || c.chars().count() >= 2);
+                .is_some_and(|c| c.len() >= name.len() || c.chars().count() >= 2)
+                || country
+                    .find_in(name)
+                    .is_some_and(|c| c.chars().count() >= 2)
+                || name.char_indices().skip(1).any(|(k, _)| {
+                    country
+                        .suffix_of(&text[..a + k])
+                        .is_some_and(|c| c.len() > k)
+                });
             if plausible_name(ctx, name)
                 && !exclude.contains(name)
                 && !in_country

@@ -85,6 +85,15 @@ fn part_word(ctx: &Ctx, a: usize, b: usize) -> Option<Part> {
 /// Decides the voice. `reported` is the number of tasks the news rules found,
 /// `speakers` the number of cues that named who spoke (李强表示，…).
 pub fn voice(ctx: &Ctx, reported: usize, speakers: usize, outline: &Outline) -> VoiceFound {
+    // News that quotes a speech (习近平强调，…我谨代表中共中央…): several cues naming who
+    // spoke outweigh the speech's own address and author.
+    if speakers >= 3 {
+        return VoiceFound {
+            voice: Voice::Reported,
+            evidence: format!("reported: {speakers} cues name who spoke"),
+            author: None,
+        };
+    }
     let address = ctx.rules.lexicon("address");
     for p in ctx.paras {
         let head = opening(ctx.text, p.start, p.end);

@@ -206,6 +206,34 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
 }
 
 /// Builds the principle of one match, if its items can be found.
+/// Does an item hold a person where a list ran over the clause before it: a
+/// title followed by a name (中央军委主席习近平对做好), or a name and a title
+/// opening it (习近平总书记对确保…)? A title that ends an item is a group of
+/// people (政协委员), and one inside a phrase is context (以习近平总书记关于…为遵循).
+fn holds_person(ctx: &Ctx, item: &str) -> bool {
+    let surname = ctx.rules.lexicon("surname");
+    let not_start = ctx.rules.lexicon("not_name_start");
+    let title_then_name = ctx
+        .rules
+        .lexicon("title_head")
+        .regex()
+        .find_iter(item)
+        .any(|h| {
+            let rest = &item[h.end()..];
+            h.as_str().chars().count() >= 2
+                && surname.prefix_of(rest).is_some()
+                && not_start.prefix_of(rest).is_none()
+        });
+    let name_then_title = surname.prefix_of(item).is_some()
+        && item.char_indices().skip(2).take(2).any(|(k, _)| {
+            ctx.rules
+                .lexicon("title_after")
+                .prefix_of(&item[k..])
+                .is_some()
+        });
+    title_then_name || name_then_title
+}
+
 pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let rule = &ctx.rules.rules[m.rule];
     let (label, lspan) = label_text(ctx, m)?;
@@ -224,6 +252,22 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         _ => return None,
     };
     if ranges.is_empty() || ranges.iter().any(|&(a, b)| a >= b) {
+        return None;
+    }
+    // A quantity is no formulation (2个百分点, 一个好消息, 六个部分, 三个月).
+    let bare = label.trim_matches(['“', '”', '"']);
+    if ctx
+        .rules
+        .lexicon("not_principle_noun")
+        .suffix_of(bare)
+        .is_some()
+    {
+        return None;
+    }
+    if ranges
+        .iter()
+        .any(|&(a, b)| holds_person(ctx, &ctx.text[a..b]))
+    {
         return None;
     }
     let complete = count.is_none_or(|n| n as usize == ranges.len());

@@ -165,6 +165,9 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "name_follow",
     "transliteration",
     "org_word",
+    "gathering",
+    "not_name_end",
+    "not_principle_noun",
     "not_item_start",
     "not_item_end",
 ];
