@@ -418,6 +418,54 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize)) -> (usize, usize) {
     (cut, b)
 }
 
+/// The first item of a list before its label, when it is still longer than
+/// its parallels: it starts after the first verb or preposition of jieba's
+/// dictionary that leaves it no longer than they are (plus one character):
+/// 承担乒乓球、羽毛球、攀岩、体操 → 乒乓球; 面临需求收缩、供给冲击、预期转弱 →
+/// 需求收缩. A one-character verb counts only where it opens the item (设电影).
+fn first_item_parallel(
+    ctx: &Ctx,
+    (a, b): (usize, usize),
+    longest: usize,
+    shortest: usize,
+) -> (usize, usize) {
+    let text = ctx.text;
+    let fits = longest + 1;
+    if han_len(&text[a..b]) <= fits {
+        return (a, b);
+    }
+    let keep = shortest.clamp(1, 2);
+    let mut at = a;
+    for (i, (len, tag)) in ctx
+        .jieba
+        .leading_words(&text[a..b], 16)
+        .into_iter()
+        .enumerate()
+    {
+        let word_start = at;
+        at += len;
+        if at >= b {
+            break;
+        }
+        let verb = (tag.starts_with('v') && tag != "vn") || tag == "p";
+        let whole = i == 0 || han_len(&text[word_start..at]) >= 2;
+        let rest = han_len(&text[at..b]);
+        if verb && whole && rest >= keep && rest <= fits {
+            return (at, b);
+        }
+    }
+    (a, b)
+}
+
+/// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
+/// 侵占集体资源).
+fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    match text[a..b].rfind('等') {
+        Some(k) if k > 0 && han_len(&text[a + k + '等'.len_utf8()..b]) <= 4 => (a, a + k),
+        _ => (a, b),
+    }
+}
+
 fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
@@ -486,6 +534,14 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     parts[0] = first_item(ctx, text, parts[0]);
+    let (longest, shortest) = parts[1..].iter().fold((0, usize::MAX), |(l, s), &(x, y)| {
+        let n = han_len(&text[x..y]);
+        (l.max(n), s.min(n))
+    });
+    parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
+    if let Some(last) = parts.last_mut() {
+        *last = last_item_before_deng(text, *last);
+    }
     // Items are noun phrases: none opens with a preposition or a measure (以更大的决心, 一支队伍)
     // or holds 的 inside.
     let bad_start = ctx.rules.lexicon("not_item_start");
