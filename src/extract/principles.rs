@@ -202,7 +202,44 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         .strip_prefix('“')
         .and_then(|r| r.strip_suffix('”'))
         .filter(|r| !r.contains(['“', '”']));
-    Some((inner.unwrap_or(raw), (a, b)))
+    let label = inner.unwrap_or(raw);
+    let quoted_in_text = ctx.text[..a].ends_with('“') || ctx.text[b..].starts_with('”');
+    if inner.is_some() || raw.starts_with('“') || quoted_in_text {
+        return Some((label, (a, b)));
+    }
+    // An unquoted label ends before an adverb (三重压力仍然较大 → 三重压力) or a verb with
+    // an object after it (七个方面提出要求 → 七个方面); a verb that ends it is its own
+    // (双轮驱动, 三步走). Nothing left after the count: no label (三项均居世界第一).
+    let count_end = label
+        .char_indices()
+        .find(|&(_, c)| !NUMERAL_CHARS.contains(c) && !c.is_ascii_digit())
+        .map_or(label.len(), |(k, _)| k);
+    if count_end == 0 {
+        return Some((label, (a, b)));
+    }
+    let noun_start = count_end
+        + ctx
+            .rules
+            .lexicon("measure")
+            .prefix_of(&label[count_end..])
+            .map_or(0, str::len);
+    let words = ctx.jieba.leading_words(&label[noun_start..], 12);
+    let mut at = noun_start;
+    for (i, &(len, tag)) in words.iter().enumerate() {
+        // A word that ends the label is part of it (五措并举); one with more after it starts
+        // the predicate, when a noun of two characters or more stands before it.
+        let more = i + 1 < words.len();
+        let adverb = tag.starts_with('d');
+        let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
+        if (adverb || verb) && more && han_len(&label[noun_start..at]) >= 2 {
+            if label[..at].contains('“') && !label[..at].ends_with('”') {
+                return None;
+            }
+            return Some((&label[..at], (a, a + at)));
+        }
+        at += len;
+    }
+    Some((label, (a, b)))
 }
 
 /// Builds the principle of one match, if its items can be found.
@@ -256,11 +293,13 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     }
     // A quantity is no formulation (2个百分点, 一个好消息, 六个部分, 三个月).
     let bare = label.trim_matches(['“', '”', '"']);
-    if ctx
-        .rules
-        .lexicon("not_principle_noun")
-        .suffix_of(bare)
-        .is_some()
+    let quantity = ctx.rules.lexicon("not_principle_noun");
+    let noun = bare.trim_start_matches(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit());
+    let noun = noun
+        .strip_prefix(ctx.rules.lexicon("measure").prefix_of(noun).unwrap_or(""))
+        .unwrap_or(noun);
+    if quantity.suffix_of(bare).is_some()
+        || (noun.len() < bare.len() && quantity.prefix_of(noun).is_some())
     {
         return None;
     }
@@ -431,10 +470,10 @@ fn first_item_parallel(
 ) -> (usize, usize) {
     let text = ctx.text;
     let fits = longest + 1;
+    let keep = shortest.clamp(1, 2);
     if han_len(&text[a..b]) <= fits {
         return (a, b);
     }
-    let keep = shortest.clamp(1, 2);
     let mut at = a;
     for (i, (len, tag)) in ctx
         .jieba
@@ -455,6 +494,46 @@ fn first_item_parallel(
         }
     }
     (a, b)
+}
+
+/// The first item of a list of nouns before its label starts after the verbs
+/// the clause before put in front of it (推出徽章、毛绒玩具、钥匙扣 → 徽章; 项目覆盖
+/// 长江、黄河 → 长江): when no other item holds a verb among its first words, the
+/// first starts after its last verb of two characters or more.
+fn first_item_nominal(
+    ctx: &Ctx,
+    (a, b): (usize, usize),
+    others: &[(usize, usize)],
+    shortest: usize,
+) -> (usize, usize) {
+    let text = ctx.text;
+    let is_verb = |tag: &str| tag.starts_with('v') && tag != "vn";
+    let verbal = others.iter().any(|&(x, y)| {
+        ctx.jieba
+            .leading_words(&text[x..y], 3)
+            .iter()
+            .any(|&(_, tag)| is_verb(tag) || tag == "p")
+    });
+    if verbal || others.is_empty() {
+        return (a, b);
+    }
+    let keep = shortest.clamp(1, 2);
+    let mut at = a;
+    let mut cut = a;
+    for (len, tag) in ctx.jieba.leading_words(&text[a..b], 16) {
+        let word_start = at;
+        at += len;
+        if at >= b {
+            break;
+        }
+        if (is_verb(tag) || tag == "p")
+            && han_len(&text[word_start..at]) >= 2
+            && han_len(&text[at..b]) >= keep
+        {
+            cut = at;
+        }
+    }
+    (cut, b)
 }
 
 /// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
@@ -539,6 +618,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         (l.max(n), s.min(n))
     });
     parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
+    parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
     if let Some(last) = parts.last_mut() {
         *last = last_item_before_deng(text, *last);
     }
