@@ -279,7 +279,15 @@ fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
             return None;
         }
     }
-    (chars >= 2 && plausible_name(ctx, &text[a..b])).then_some(b)
+    // A common two-character word of the dictionary is no transliteration (负责人列席会议):
+    // only names, places and other proper nouns (nr…, ns, nt, nz) pass. Longer runs are
+    // names even where the dictionary tags them as nouns (基辛格 n).
+    let common = chars == 2
+        && ctx
+            .jieba
+            .tag_of(&text[a..b])
+            .is_some_and(|t| !matches!(t, "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "x"));
+    (chars >= 2 && !common && plausible_name(ctx, &text[a..b])).then_some(b)
 }
 
 /// Latin letters, words joined by one space, dot or hyphen: `LISA`, `Tim Cook`.
@@ -404,8 +412,12 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
             return false;
         }
     }
-    // A title is no name (古巴国家主席特使).
-    if ctx.rules.lexicon("title_head").contains(name) {
+    // A title is no name (古巴国家主席特使); nor is an organisation (董事会副主席, 应国家主席),
+    // nor a phrase with 的 in it (华的有).
+    if ctx.rules.lexicon("title_head").contains(name)
+        || (n >= 3 && ctx.rules.lexicon("org_word").suffix_of(name).is_some())
+        || name.contains(['的', '了'])
+    {
         return false;
     }
     let han = name.chars().all(|c| NAME_DOTS.contains(&c) || is_han(c));
