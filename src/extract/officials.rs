@@ -192,10 +192,12 @@ pub fn read_name(ctx: &Ctx, a: usize) -> Option<(usize, usize, Reading)> {
     if let Some(b) = bounded_name(ctx, a) {
         return Some((a, b, Reading::Bounded));
     }
-    if let Some(b) = foreign {
-        return Some((a, b, Reading::Foreign));
+    // After a surname, jieba before a run that stops at no name end (唐仁健涉嫌: 健 is no
+    // transliteration character, but 唐仁 is no name either).
+    if let Some((a, b)) = jieba_name(ctx, a) {
+        return Some((a, b, Reading::Jieba));
     }
-    jieba_name(ctx, a).map(|(a, b)| (a, b, Reading::Jieba))
+    foreign.map(|b| (a, b, Reading::Foreign))
 }
 
 /// Surname (one or two characters) + one or two characters, the shortest
@@ -412,9 +414,13 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
             return false;
         }
     }
-    // A title is no name (古巴国家主席特使); nor is an organisation (董事会副主席, 应国家主席),
+    // A title, or a name ending with one, is no name (古巴国家主席特使, 总统特别代表); nor is an organisation (董事会副主席, 应国家主席),
     // nor a phrase with 的 in it (华的有).
-    if ctx.rules.lexicon("title_head").contains(name)
+    if ctx
+        .rules
+        .lexicon("title_head")
+        .suffix_of(name)
+        .is_some_and(|h| h.chars().count() >= 2)
         || (n >= 3 && ctx.rules.lexicon("org_word").suffix_of(name).is_some())
         || name.contains(['的', '了'])
     {
