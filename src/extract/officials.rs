@@ -90,8 +90,8 @@ fn segment_start(text: &str, end: usize) -> usize {
 /// 驻 stands before it (驻美国大使).
 fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let seg = trim_stops(ctx, seg);
-    match ctx.rules.lexicon("country").regex().find(seg) {
-        Some(m) if m.start() > 0 && !seg[..m.start()].ends_with('驻') => &seg[m.start()..],
+    match ctx.rules.lexicon("country").find_iter(seg).next() {
+        Some((k, _)) if k > 0 && !seg[..k].ends_with('驻') => &seg[k..],
         _ => seg,
     }
 }

@@ -253,11 +253,10 @@ fn holds_person(ctx: &Ctx, item: &str) -> bool {
     let title_then_name = ctx
         .rules
         .lexicon("title_head")
-        .regex()
         .find_iter(item)
-        .any(|h| {
-            let rest = &item[h.end()..];
-            h.as_str().chars().count() >= 2
+        .any(|(k, h)| {
+            let rest = &item[k + h.len()..];
+            h.chars().count() >= 2
                 && surname.prefix_of(rest).is_some()
                 && not_start.prefix_of(rest).is_none()
         });

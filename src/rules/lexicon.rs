@@ -75,8 +75,29 @@ impl Lexicon {
     }
 
     /// The first term found anywhere in `s` (longest first where several start there).
+    /// Hash lookups at each character, so a one-off search compiles no regex.
     pub fn find_in<'a>(&self, s: &'a str) -> Option<&'a str> {
-        self.regex().find(s).map(|m| m.as_str())
+        self.find_iter(s).next().map(|(_, t)| t)
+    }
+
+    /// Every term in `s`, leftmost first, longest where several start at one place, not
+    /// overlapping: (byte start, term), as the compiled alternation would find them.
+    pub fn find_iter<'l, 's>(
+        &'l self,
+        s: &'s str,
+    ) -> impl Iterator<Item = (usize, &'s str)> + use<'l, 's> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < s.len() {
+                if let Some(t) = self.prefix_of(&s[at..]).filter(|t| !t.is_empty()) {
+                    let start = at;
+                    at += t.len();
+                    return Some((start, t));
+                }
+                at += s[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
     }
 
     /// The longest term that `s` starts with (one lookup per distinct term length).
@@ -98,6 +119,9 @@ mod tests {
         assert_eq!(l.alternation, r"(?:副书记|a\.b|书记)");
         assert_eq!(l.regex().find("省委副书记").unwrap().as_str(), "副书记");
         assert_eq!(l.suffix_of("省委副书记"), Some("副书记"));
+        assert_eq!(l.find_in("省委副书记和书记"), Some("副书记"));
+        let all: Vec<(usize, &str)> = l.find_iter("省委副书记和书记").collect();
+        assert_eq!(all, [(6, "副书记"), (18, "书记")]);
         assert_eq!(l.prefix_of("书记处"), Some("书记"));
         assert_eq!(l.prefix_of("副书"), None);
         assert_eq!(l.suffix_of("a.b书记"), Some("书记"));
