@@ -53,6 +53,12 @@ fn extract_json(args: &[&str], file: &Path) -> Value {
     serde_json::from_slice(&out).expect("extract prints one JSON document")
 }
 
+/// `policyx stats JSONL --json`, which must succeed, as JSON.
+fn stats_json(jsonl: &Path) -> Value {
+    let out = policyx().arg("stats").arg(jsonl).arg("--json").succeeds();
+    serde_json::from_slice(&out).expect("stats --json prints one JSON document")
+}
+
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
         .lines()
@@ -612,17 +618,7 @@ fn stats_tables_csv_json_and_plot() {
         table.contains("四个意识") && table.contains("徐家新") && table.contains("== periods"),
         "{table}"
     );
-    let v: Value = serde_json::from_slice(
-        &policyx()
-            .arg("stats")
-            .arg(&jsonl)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    )
-    .expect("json");
+    let v: Value = stats_json(&jsonl);
     let slogan = v["slogans"]
         .as_array()
         .expect("slogans")
@@ -1126,17 +1122,7 @@ fn stats_merges_middle_dot_spellings() {
     );
     let jsonl = dir.path().join("out.jsonl");
     std::fs::write(&jsonl, &out).expect("write");
-    let v: Value = serde_json::from_slice(
-        &policyx()
-            .arg("stats")
-            .arg(&jsonl)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    )
-    .expect("json");
+    let v: Value = stats_json(&jsonl);
     let kirby: Vec<&Value> = v["officials"]
         .as_array()
         .expect("officials")
