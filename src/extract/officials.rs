@@ -409,8 +409,9 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     {
         let mut buf = [0u8; 4];
         let last = &*last.encode_utf8(&mut buf);
-        let given_name_char = matches!(last, "向" | "为" | "同" | "对" | "以" | "让" | "使" | "曾");
-        if ctx.rules.lexicon("not_name_end").contains(last) && (n >= 3 || !given_name_char) {
+        let any_length = ctx.rules.lexicon("not_name_end").contains(last);
+        let long_only = ctx.rules.lexicon("not_name_end_long").contains(last);
+        if any_length || (n >= 3 && long_only) {
             return false;
         }
     }

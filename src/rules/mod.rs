@@ -167,6 +167,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "org_word",
     "gathering",
     "not_name_end",
+    "not_name_end_long",
     "not_principle_noun",
     "not_item_start",
     "not_item_end",
