@@ -45,21 +45,57 @@ fn fields(line: &str) -> (&str, usize, &str) {
     (word, freq, tag)
 }
 
-/// Where each line of the dictionary starts, found once per process (one
-/// SIMD pass over the text for newlines, well under a millisecond).
-fn starts() -> &'static [u32] {
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut v = Vec::with_capacity(350_000);
-        v.push(0u32);
+/// Where each line of the dictionary starts, and where each first character's
+/// block of lines starts, found once per process (one SIMD pass over the text
+/// for newlines, a few milliseconds).
+struct Index {
+    starts: Vec<u32>,
+    /// (first character, index of its first line), in the dictionary's order.
+    blocks: Vec<(char, u32)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut starts = Vec::with_capacity(350_000);
+        starts.push(0u32);
         let bytes = DICT.as_bytes();
-        v.extend(
+        starts.extend(
             memchr::memchr_iter(b'\n', bytes)
                 .filter(|&k| k + 1 < bytes.len())
                 .map(|k| (k + 1) as u32),
         );
-        v
+        let mut blocks: Vec<(char, u32)> = Vec::with_capacity(25_000);
+        for (i, &a) in starts.iter().enumerate() {
+            let Some(c) = DICT[a as usize..].chars().next() else {
+                continue;
+            };
+            if blocks.last().is_none_or(|&(last, _)| last != c) {
+                blocks.push((c, i as u32));
+            }
+        }
+        Index { starts, blocks }
     })
+}
+
+fn starts() -> &'static [u32] {
+    &index().starts
+}
+
+/// The lines `[lo, hi)` whose word can be not less than `w` and still share
+/// its first character: that character's block, or the empty range where the
+/// next block starts.
+fn block_of(w: &str) -> (usize, usize) {
+    let ix = index();
+    let Some(c) = w.chars().next() else {
+        return (0, ix.starts.len());
+    };
+    let k = ix.blocks.partition_point(|&(b, _)| b < c);
+    let at = |k: usize| ix.blocks.get(k).map_or(ix.starts.len(), |&(_, l)| l as usize);
+    match ix.blocks.get(k) {
+        Some(&(b, l)) if b == c => (l as usize, at(k + 1)),
+        _ => (at(k), at(k)),
+    }
 }
 
 /// Line `i` of the dictionary, without its newline.
@@ -74,6 +110,27 @@ fn word_of(line: &str) -> &str {
     line.split(' ').next().unwrap_or(line)
 }
 
+/// The index of the first line in `[lo, hi)` whose word is not less than
+/// `w`, or `hi`; the lines before `lo` must be less and those from `hi` on
+/// greater.
+fn lower_bound_in(lo: usize, hi: usize, w: &str) -> usize {
+    let s = &starts()[lo..hi];
+    // A line's word ends at a space, which sorts before every byte of a
+    // word: comparing the line's bytes with `w` and one byte more orders
+    // the word without looking for its end.
+    let wb = w.as_bytes();
+    lo + s.partition_point(|&a| {
+        let line = &DICT.as_bytes()[a as usize..];
+        let n = wb.len().min(line.len());
+        match line[..n].cmp(&wb[..n]) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Greater => false,
+            // w is a prefix of the line: the word is less only if it is shorter.
+            std::cmp::Ordering::Equal => n < wb.len(),
+        }
+    })
+}
+
 impl Dictionary {
     /// The embedded dictionary (its total is stored beside it).
     pub fn load() -> Dictionary {
@@ -84,22 +141,9 @@ impl Dictionary {
 
     /// The first line whose word is not less than `w` (`None` past the end).
     fn lower_bound(&self, w: &str) -> Option<&'static str> {
-        let s = starts();
-        // A line's word ends at a space, which sorts before every byte of a
-        // word: comparing the line's bytes with `w` and one byte more orders
-        // the word without looking for its end.
-        let wb = w.as_bytes();
-        let i = s.partition_point(|&a| {
-            let line = &DICT.as_bytes()[a as usize..];
-            let n = wb.len().min(line.len());
-            match line[..n].cmp(&wb[..n]) {
-                std::cmp::Ordering::Less => true,
-                std::cmp::Ordering::Greater => false,
-                // w is a prefix of the line: the word is less only if it is shorter.
-                std::cmp::Ordering::Equal => n < wb.len(),
-            }
-        });
-        (i < s.len()).then(|| line(i))
+        let (lo, hi) = block_of(w);
+        let i = lower_bound_in(lo, hi, w);
+        (i < starts().len()).then(|| line(i))
     }
 
     /// A jieba-rs segmenter holding exactly the entries that occur in `text`,
@@ -146,21 +190,24 @@ impl Dictionary {
             let Some(first) = rest.chars().next() else {
                 break;
             };
-            let ends: Vec<usize> = rest
+            let ends = rest
                 .char_indices()
                 .skip(1)
                 .map(|(k, _)| k)
                 .chain([rest.len()])
-                .take(MAX_WORD_CHARS)
-                .collect();
+                .take(MAX_WORD_CHARS);
             // Shortest first, stopping where no entry starts with the piece:
-            // usually two or three lookups.
+            // usually two or three lookups, each in the lines of the last
+            // piece's block from where that piece would stand.
             let mut found = None;
-            for &e in &ends {
+            let (mut lo, hi) = block_of(rest);
+            for e in ends {
                 let piece = &rest[..e];
-                let Some(line) = self.lower_bound(piece) else {
+                lo = lower_bound_in(lo, hi, piece);
+                if lo >= hi {
                     break;
-                };
+                }
+                let line = line(lo);
                 let word = word_of(line);
                 if !word.starts_with(piece) {
                     break;
