@@ -91,7 +91,11 @@ fn block_of(w: &str) -> (usize, usize) {
         return (0, ix.starts.len());
     };
     let k = ix.blocks.partition_point(|&(b, _)| b < c);
-    let at = |k: usize| ix.blocks.get(k).map_or(ix.starts.len(), |&(_, l)| l as usize);
+    let at = |k: usize| {
+        ix.blocks
+            .get(k)
+            .map_or(ix.starts.len(), |&(_, l)| l as usize)
+    };
     match ix.blocks.get(k) {
         Some(&(b, l)) if b == c => (l as usize, at(k + 1)),
         _ => (at(k), at(k)),

@@ -31,8 +31,22 @@ pub struct RawRule {
     #[serde(default)]
     pub description: String,
     pub pattern: Spanned<String>,
+    /// Words every match contains, and how far a match reaches around them
+    /// (see [`crate::rules::anchor`]).
+    #[serde(default)]
+    pub anchor: Option<Spanned<RawAnchor>>,
     #[serde(default, rename = "example")]
     pub examples: Vec<RawExample>,
+}
+
+/// `anchor = { lexicon = "…", before = N, after = M }`: characters from a
+/// match's start to the word, and from the word's end to the match's end.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnchor {
+    pub lexicon: String,
+    pub before: usize,
+    pub after: usize,
 }
 
 /// One `[[rule.example]]`: text that must (or must not) produce an item.

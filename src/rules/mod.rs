@@ -7,6 +7,7 @@
 //! named `after` is context: it must match, but it is not part of the item and
 //! the next search starts where it starts, as a lookahead would.
 
+pub mod anchor;
 pub mod embedded;
 pub mod error;
 pub mod file;
@@ -111,6 +112,8 @@ pub struct Rule {
     pub mode: Option<String>,
     pub description: String,
     pub regex: Pattern,
+    /// Where matches can lie: around the words of a lexicon (see [`anchor`]).
+    pub anchor: Option<anchor::Anchor>,
     /// The groups the assemblers read: (group index, name).
     pub groups: Vec<(usize, &'static str)>,
     pub file: String,
@@ -338,6 +341,23 @@ impl RuleSet {
                     ));
                     continue;
                 }
+                let anchor = match &raw.anchor {
+                    None => None,
+                    Some(spec) => {
+                        let a = spec.get_ref();
+                        match lexicons.get(&a.lexicon) {
+                            Some(l) => Some(anchor::Anchor::new(l.clone(), a.before, a.after)),
+                            None => {
+                                errors.push(at(
+                                    spec.span(),
+                                    format!("anchor: unknown lexicon '{}'", a.lexicon),
+                                    Some("anchor 的 lexicon 是 rules/lexicons/ 下的文件名 / the anchor's lexicon names a file in rules/lexicons/".into()),
+                                ));
+                                continue;
+                            }
+                        }
+                    }
+                };
                 let expanded = match expand(raw.pattern.get_ref(), &macros, &lexicons, 0) {
                     Ok(p) => p,
                     Err(name) => {
@@ -422,6 +442,7 @@ impl RuleSet {
                     mode,
                     description: raw.description.clone(),
                     regex,
+                    anchor,
                     groups,
                     file: src.path.clone(),
                     line,
@@ -614,7 +635,7 @@ fn expand(
 }
 
 /// One match of a rule: the item's span (without the `after` context) and its groups.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     pub rule: usize,
     pub start: usize,
@@ -664,7 +685,7 @@ impl Rule {
     /// after it is read.
     pub fn matches_in(&self, index: usize, text: &str, (from, to): (usize, usize)) -> Vec<Match> {
         let mut out = Vec::new();
-        self.regex.for_each(text, from, to, |pos, caps| {
+        let on_match = |pos: usize, caps: &regex_automata::util::captures::Captures| {
             let Some(m) = caps.get_match() else {
                 return usize::MAX;
             };
@@ -694,7 +715,14 @@ impl Rule {
             } else {
                 next
             }
-        });
+        };
+        match &self.anchor {
+            None => self.regex.for_each(text, from, to, on_match),
+            Some(anchor) => {
+                let regions = anchor.regions(text, from, to);
+                self.regex.for_each_in(&text[..to], from, regions, on_match);
+            }
+        }
         out
     }
 }
@@ -717,6 +745,75 @@ mod tests {
             }
         }
         v
+    }
+
+    /// A rule's anchor only saves work: over every text of the test data and
+    /// every rule example, cut into windows as extraction cuts them, an
+    /// anchored rule finds exactly what it finds without its anchor.
+    #[test]
+    fn anchored_rules_find_what_the_whole_window_finds() {
+        let r = RuleSet::defaults().map_err(|e| e.to_string()).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["seed", "fixtures"] {
+            for e in std::fs::read_dir(root.join(dir))
+                .expect("testdata")
+                .flatten()
+            {
+                texts.extend(std::fs::read_to_string(e.path()).ok());
+            }
+        }
+        for e in std::fs::read_dir(root.join("names"))
+            .expect("testdata")
+            .flatten()
+        {
+            let table: toml::Table = std::fs::read_to_string(e.path())
+                .ok()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or_default();
+            let cases = table.get("case").and_then(|c| c.as_array()).cloned();
+            texts.extend(
+                cases
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c.get("text").and_then(|t| t.as_str()).map(str::to_string)),
+            );
+        }
+        texts.extend(
+            r.rules
+                .iter()
+                .flat_map(|x| x.examples.iter().map(|e| e.text.clone())),
+        );
+        let mut anchored = 0;
+        let mut found = 0;
+        for (i, rule) in r
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.anchor.is_some())
+        {
+            anchored += 1;
+            let mut plain = rule.clone();
+            plain.anchor = None;
+            for t in &texts {
+                for size in [64, 4096] {
+                    for w in crate::segment::windows(t, size) {
+                        let want = plain.matches_in(i, t, w);
+                        found += want.len();
+                        assert_eq!(
+                            rule.matches_in(i, t, w),
+                            want,
+                            "{} in {w:?} of {t}",
+                            rule.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            anchored >= 1 && found > 60,
+            "{anchored} anchored rules, {found} matches"
+        );
     }
 
     #[test]
@@ -762,6 +859,36 @@ mod tests {
             s.contains("r.toml:6:") && s.contains("duplicate rule id"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn an_anchor_on_an_unknown_lexicon_is_reported_at_its_line() {
+        let e = RuleSet::load(with_required(vec![src(
+            "r.toml",
+            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x)'\nanchor = { lexicon = 'nope', before = 1, after = 0 }\n",
+        )]))
+        .unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.contains("r.toml:5:") && s.contains("anchor: unknown lexicon 'nope'"),
+            "{s}"
+        );
+        let ok = RuleSet::load(with_required(vec![
+            src("lexicons/w.txt", "王\n"),
+            src(
+                "r.toml",
+                "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>王\\p{Han})'\nanchor = { lexicon = 'w', before = 0, after = 1 }\n",
+            ),
+        ]))
+        .map_err(|e| e.to_string())
+        .unwrap();
+        let t = "甲王一乙王二";
+        let spans: Vec<(usize, usize)> = ok.rules[0]
+            .matches_in(0, t, (0, t.len()))
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        assert_eq!(spans, vec![(3, 9), (12, 18)]);
     }
 
     #[test]

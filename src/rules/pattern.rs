@@ -95,21 +95,38 @@ impl Pattern {
         text: &str,
         from: usize,
         to: usize,
+        f: impl FnMut(usize, &Captures) -> usize,
+    ) {
+        self.for_each_in(&text[..to], from, [(from, to)], f);
+    }
+
+    /// As [`Pattern::for_each`], for matches inside the regions `[a, b)` of
+    /// `hay`, in order, with all of `hay` as context (`$` and `\b` see what
+    /// follows a region): the matches of regions that hold every match of a
+    /// search over `hay[from..]`. A search starts where the last one left off
+    /// or at its region's start, whichever is later.
+    pub fn for_each_in(
+        &self,
+        hay: &str,
+        from: usize,
+        regions: impl IntoIterator<Item = (usize, usize)>,
         mut f: impl FnMut(usize, &Captures) -> usize,
     ) {
         let Some(mut cache) = self.cache() else {
             return;
         };
-        let hay = &text[..to];
         let mut caps = self.re.create_captures();
         let mut pos = from;
-        while pos <= hay.len() {
-            let input = Input::new(hay).range(pos..);
-            self.re.search_captures_with(&mut cache, &input, &mut caps);
-            if !caps.is_match() {
-                break;
+        for (a, b) in regions {
+            pos = pos.max(a);
+            while pos <= b {
+                let input = Input::new(hay).range(pos..b);
+                self.re.search_captures_with(&mut cache, &input, &mut caps);
+                if !caps.is_match() {
+                    break;
+                }
+                pos = f(pos, &caps);
             }
-            pos = f(pos, &caps);
         }
     }
 }
