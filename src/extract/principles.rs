@@ -229,7 +229,7 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         // A word that ends the label is part of it (五措并举); one with more after it starts
         // the predicate, when a noun of two characters or more stands before it.
         let more = i + 1 < words.len();
-        let adverb = tag.starts_with('d');
+        let adverb = tag.starts_with('d') || tag == "c";
         let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
         if (adverb || verb) && more && han_len(&label[noun_start..at]) >= 2 {
             if label[..at].contains('“') && !label[..at].ends_with('”') {
@@ -535,6 +535,40 @@ fn first_item_nominal(
     (cut, b)
 }
 
+/// The first item of a list whose other items are all of one short length
+/// (数量、质量、生态; 总量和结构) is as long as they are, where a word of jieba's
+/// dictionary starts there: 耕地数量 → 数量, 货币政策工具总量 → 总量.
+fn first_item_same_length(
+    ctx: &Ctx,
+    (a, b): (usize, usize),
+    longest: usize,
+    shortest: usize,
+) -> (usize, usize) {
+    let text = ctx.text;
+    if longest != shortest || !(2..=4).contains(&longest) || han_len(&text[a..b]) <= longest {
+        return (a, b);
+    }
+    let Some((k, _)) = text[a..b].char_indices().rev().nth(longest - 1) else {
+        return (a, b);
+    };
+    // What the cut drops is a modifier: a preposition or conjunction in it
+    // (新疆同中央国家机关) makes the item a clause of its own.
+    let mut at = a;
+    for (len, tag) in ctx.jieba.leading_words(&text[a..b], 16) {
+        if at == a + k {
+            return (at, b);
+        }
+        if matches!(tag, "p" | "c") {
+            break;
+        }
+        at += len;
+        if at > a + k {
+            break;
+        }
+    }
+    (a, b)
+}
+
 /// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
 /// 侵占集体资源).
 fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
@@ -597,6 +631,14 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if parts.len() < n || n < 2 {
         return None;
     }
+    // Unquoted, a label is a formulation only over exactly as many items as it
+    // declares (耕地和种子两个要害); the clause before a quoted one may hold more.
+    let quoted_label = m.group("label").is_some_and(|(l, e)| {
+        text[..l].ends_with('“') || text[l..e].starts_with('“') || text[e..].starts_with('”')
+    });
+    if !quoted_label && parts.len() != n {
+        return None;
+    }
     let mut parts = parts.split_off(parts.len() - n);
     // 为全面建成小康社会、续写“两大奇迹”: a clause opening with a preposition
     // (`p` in jieba's dictionary) makes the label its object, not a list's head.
@@ -618,6 +660,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     });
     parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
     parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
+    parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
     if let Some(last) = parts.last_mut() {
         *last = last_item_before_deng(text, *last);
     }
@@ -911,7 +954,11 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             let lens: Vec<usize> = cut.iter().map(|&(a, b)| han_len(&text[a..b])).collect();
             let max_rest = lens[1..].iter().copied().max().unwrap_or(0);
             let first_raw = &text[v[0].0..v[0].1];
-            if lens.iter().any(|&l| l > MAX_UNQUOTED_ITEM)
+            // 双 with no measure word opens many terms (双向交流, 双循环): its
+            // two items must be parallel, of one length (总量和结构双重功能).
+            let pair = label.starts_with('双') && lens.iter().any(|&l| l != lens[0] || l > 4);
+            if pair
+                || lens.iter().any(|&l| l > MAX_UNQUOTED_ITEM)
                 || lens[0] > 2 * max_rest + 2
                 || first_raw.contains(['了', '将'])
             {
@@ -965,7 +1012,12 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     }
     let k = v.len() - 1;
     let last = tags(v[k]);
-    if let Some(at) = last.iter().skip(1).position(|w| verbal(w.2)) {
+    // A verb or adverb of one character is read into a name as often as it
+    // stands alone (智能网联配套服务), so only longer ones and numerals cut.
+    // A verbal noun (服务, 建设) ends names as often as it follows them.
+    let cuts =
+        |w: &(usize, usize, &str)| verbal(w.2) && w.2 != "vn" && (w.1 - w.0 > 3 || w.2 == "m");
+    if let Some(at) = last.iter().skip(1).position(cuts) {
         v[k].1 = last[at + 1].0;
     }
     v
