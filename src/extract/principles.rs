@@ -231,7 +231,10 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         let more = i + 1 < words.len();
         let adverb = tag.starts_with('d') || tag == "c";
         let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
-        if (adverb || verb) && more && han_len(&label[noun_start..at]) >= 2 {
+        // A verb ending an unquoted label after its noun is the clause's
+        // (两类人员开放：一是…): the label is the noun.
+        if (adverb && more || verb && (more || tag == "v")) && han_len(&label[noun_start..at]) >= 2
+        {
             if label[..at].contains('“') && !label[..at].ends_with('”') {
                 return None;
             }
