@@ -203,6 +203,11 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         .and_then(|r| r.strip_suffix('”'))
         .filter(|r| !r.contains(['“', '”']));
     let label = inner.unwrap_or(raw);
+    // 的 never ends a label (“陆、海、天、网”四位一体的).
+    let (label, b) = match label.strip_suffix('的') {
+        Some(l) if inner.is_none() && !l.is_empty() => (l, b - '的'.len_utf8()),
+        _ => (label, b),
+    };
     let quoted_in_text = ctx.text[..a].ends_with('“') || ctx.text[b..].starts_with('”');
     if inner.is_some() || raw.starts_with('“') || quoted_in_text {
         return Some((label, (a, b)));
@@ -229,6 +234,10 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         // A word that ends the label is part of it (五措并举); one with more after it starts
         // the predicate, when a noun of two characters or more stands before it.
         let more = i + 1 < words.len();
+        // A place word ends an unquoted label's phrase (三重疫情当中, 两个城市群之间).
+        if !more && matches!(tag, "f" | "s") && han_len(&label[noun_start..at]) >= 2 {
+            return Some((&label[..at], (a, a + at)));
+        }
         let adverb = tag.starts_with('d') || tag == "c";
         let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
         // A verb ending an unquoted label after its noun is the clause's
@@ -456,7 +465,8 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize)) -> (usize, usize) {
             cut = cut.max(at + 3);
         }
     }
-    (cut, b)
+    // 推进了政策落地工程 → 政策落地工程: what the verb leaves may open with a particle.
+    strip_lead(ctx, text, (cut, b))
 }
 
 /// The first item of a list before its label, when it is still longer than
@@ -705,6 +715,10 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
     let text = ctx.text;
     let (a, b) = m.group("items")?;
     let s = &text[a..b];
+    // A quotation that ends a sentence inside (“您好，主席阁下！”) is speech, not a list.
+    if s.contains(['！', '？', '。', '!', '?']) {
+        return None;
+    }
     let parts = if s.starts_with('“') {
         // Adjacent quotes, maybe with a last unquoted item: “A”“B”、C
         let mut v = Vec::new();
@@ -946,6 +960,14 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     if skip == 0 && !compound && (quoted_label || ends_clause) {
         let v = before(ctx, m, n as u64)?;
         let cut = parallel_ends(ctx, v.clone());
+        // Cut where a preposition or 是 ended the list (西南以及海上 → 西南以): a clause, not a list.
+        let not_end = ctx.rules.lexicon("not_item_end");
+        if cut
+            .iter()
+            .any(|&(x, y)| not_end.suffix_of(&text[x..y]).is_some())
+        {
+            return None;
+        }
         // 实现两位数增长: an unquoted label taken by the verb ending the list is
         // the verb's object, a count of things, not the list's head.
         if !quoted_label && cut.last().map(|r| r.1) != v.last().map(|r| r.1) {
