@@ -135,6 +135,27 @@ fn lower_bound_in(lo: usize, hi: usize, w: &str) -> usize {
     })
 }
 
+/// The entries that `rest` starts with, shortest first, as (byte length,
+/// line). Each piece is searched in its first character's block from where
+/// the shorter piece stood, and the walk stops where no entry starts with the
+/// piece: usually two or three lookups.
+fn entries_at(rest: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let (mut lo, hi) = block_of(rest);
+    rest.char_indices()
+        .skip(1)
+        .map(|(k, _)| k)
+        .chain([rest.len()])
+        .filter(|&e| e > 0)
+        .map_while(move |e| {
+            let piece = &rest[..e];
+            lo = lower_bound_in(lo, hi, piece);
+            let line = (lo < hi).then(|| line(lo))?;
+            let word = word_of(line);
+            word.starts_with(piece).then_some((e, word == piece, line))
+        })
+        .filter_map(|(e, whole, line)| whole.then_some((e, line)))
+}
+
 impl Dictionary {
     /// The embedded dictionary (its total is stored beside it).
     pub fn load() -> Dictionary {
@@ -157,15 +178,9 @@ impl Dictionary {
         let mut sum = 0usize;
         for (a, _) in text.char_indices() {
             let rest = &text[a..];
-            for (k, c) in rest.char_indices() {
-                let w = &rest[..k + c.len_utf8()];
-                let Some(line) = self.lower_bound(w) else {
-                    break;
-                };
-                if !word_of(line).starts_with(w) {
-                    break; // no entry starts with w, so none with a longer piece
-                }
-                if word_of(line) == w && !jieba.has_word(w) {
+            for (len, line) in entries_at(rest) {
+                let w = &rest[..len];
+                if !jieba.has_word(w) {
                     let (_, f, t) = fields(line);
                     jieba.add_word(w, Some(f), Some(t));
                     sum += f;
@@ -194,32 +209,14 @@ impl Dictionary {
             let Some(first) = rest.chars().next() else {
                 break;
             };
-            let ends = rest
+            let limit = rest
                 .char_indices()
-                .skip(1)
-                .map(|(k, _)| k)
-                .chain([rest.len()])
-                .take(MAX_WORD_CHARS);
-            // Shortest first, stopping where no entry starts with the piece:
-            // usually two or three lookups, each in the lines of the last
-            // piece's block from where that piece would stand.
-            let mut found = None;
-            let (mut lo, hi) = block_of(rest);
-            for e in ends {
-                let piece = &rest[..e];
-                lo = lower_bound_in(lo, hi, piece);
-                if lo >= hi {
-                    break;
-                }
-                let line = line(lo);
-                let word = word_of(line);
-                if !word.starts_with(piece) {
-                    break;
-                }
-                if word == piece {
-                    found = Some((e, fields(line).2));
-                }
-            }
+                .nth(MAX_WORD_CHARS)
+                .map_or(rest.len(), |(k, _)| k);
+            let found = entries_at(rest)
+                .take_while(|&(len, _)| len <= limit)
+                .last()
+                .map(|(len, line)| (len, fields(line).2));
             let (len, tag) = found.unwrap_or((first.len_utf8(), "x"));
             out.push((len, tag));
             rest = &rest[len..];

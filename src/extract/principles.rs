@@ -194,6 +194,12 @@ fn compound_count(label: &str) -> Option<u64> {
     (parts >= 2).then_some(sum)
 }
 
+/// Is the label at `[a, b)` quoted: opening with a quote mark, or standing
+/// between quote marks of the text?
+fn quoted_span(text: &str, (a, b): (usize, usize)) -> bool {
+    text[..a].ends_with('“') || text[a..b].starts_with('“') || text[b..].starts_with('”')
+}
+
 fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))> {
     let (a, b) = m.group("label")?;
     let raw = &ctx.text[a..b];
@@ -208,8 +214,7 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         Some(l) if inner.is_none() && !l.is_empty() => (l, b - '的'.len_utf8()),
         _ => (label, b),
     };
-    let quoted_in_text = ctx.text[..a].ends_with('“') || ctx.text[b..].starts_with('”');
-    if inner.is_some() || raw.starts_with('“') || quoted_in_text {
+    if quoted_span(ctx.text, (a, b)) {
         return Some((label, (a, b)));
     }
     // An unquoted label ends before an adverb (三重压力仍然较大 → 三重压力) or a verb with
@@ -646,9 +651,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     // Unquoted, a label is a formulation only over exactly as many items as it
     // declares (耕地和种子两个要害); the clause before a quoted one may hold more.
-    let quoted_label = m.group("label").is_some_and(|(l, e)| {
-        text[..l].ends_with('“') || text[l..e].starts_with('“') || text[e..].starts_with('”')
-    });
+    let quoted_label = m.group("label").is_some_and(|g| quoted_span(text, g));
     if !quoted_label && parts.len() != n {
         return None;
     }

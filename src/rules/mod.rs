@@ -738,6 +738,14 @@ mod tests {
         }
     }
 
+    /// The errors of loading one rule file `path` holding `text`, as printed.
+    fn load_error(path: &str, text: &str) -> String {
+        match RuleSet::load(with_required(vec![src(path, text)])) {
+            Ok(_) => panic!("{path} loaded without an error"),
+            Err(e) => e.to_string(),
+        }
+    }
+
     fn with_required(mut v: Vec<Source>) -> Vec<Source> {
         for name in REQUIRED_LEXICONS {
             if !v.iter().any(|s| s.path == format!("lexicons/{name}.txt")) {
@@ -836,21 +844,11 @@ mod tests {
 
     #[test]
     fn errors_point_at_file_line_column() {
-        let e = RuleSet::load(with_required(vec![src(
-            "bad.toml",
-            "[[rule]]\nid ＝ 'x'\n",
-        )]))
-        .unwrap_err();
-        let s = e.to_string();
+        let s = load_error("bad.toml", "[[rule]]\nid ＝ 'x'\n");
         assert!(s.starts_with("bad.toml:2:"), "{s}");
         assert!(s.contains("全角"), "{s}");
 
-        let e = RuleSet::load(with_required(vec![src(
-            "r.toml",
-            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>{{nope}})'\n[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n",
-        )]))
-        .unwrap_err();
-        let s = e.to_string();
+        let s = load_error("r.toml", "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>{{nope}})'\n[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n");
         assert!(
             s.contains("r.toml:4:") && s.contains("unknown lexicon or macro '{{nope}}'"),
             "{s}"
@@ -863,12 +861,7 @@ mod tests {
 
     #[test]
     fn an_anchor_on_an_unknown_lexicon_is_reported_at_its_line() {
-        let e = RuleSet::load(with_required(vec![src(
-            "r.toml",
-            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x)'\nanchor = { lexicon = 'nope', before = 1, after = 0 }\n",
-        )]))
-        .unwrap_err();
-        let s = e.to_string();
+        let s = load_error("r.toml", "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x)'\nanchor = { lexicon = 'nope', before = 1, after = 0 }\n");
         assert!(
             s.contains("r.toml:5:") && s.contains("anchor: unknown lexicon 'nope'"),
             "{s}"
@@ -893,12 +886,7 @@ mod tests {
 
     #[test]
     fn invalid_and_oversized_regexes_are_reported() {
-        let e = RuleSet::load(with_required(vec![src(
-            "r.toml",
-            "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n[[rule]]\nid='b'\nkind='slogan'\npattern='(?P<text>(\\w{1000}){1000})'\n",
-        )]))
-        .unwrap_err();
-        let s = e.to_string();
+        let s = load_error("r.toml", "[[rule]]\nid='a'\nkind='slogan'\npattern='(?P<text>x'\n[[rule]]\nid='b'\nkind='slogan'\npattern='(?P<text>(\\w{1000}){1000})'\n");
         assert!(s.contains("rule a: invalid regex"), "{s}");
         assert!(s.contains("rule b: pattern is too large"), "{s}");
     }
