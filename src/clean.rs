@@ -103,7 +103,9 @@ fn strip_markup(s: &str, base: usize, meta: &mut Metadata) -> MappedText {
     let mut i = 0;
     let mut ci = base;
     while i < s.len() {
-        let next = s[i..].find(['<', '&', '[']).map_or(s.len(), |k| i + k);
+        let next = s[i..]
+            .find(|c| matches!(c, '<' | '&' | '[') || is_stray_control(c))
+            .map_or(s.len(), |k| i + k);
         if next > i {
             let chunk = &s[i..next];
             out.push_verbatim(chunk, ci);
@@ -115,7 +117,8 @@ fn strip_markup(s: &str, base: usize, meta: &mut Metadata) -> MappedText {
         let consumed = match rest.as_bytes()[0] {
             b'<' => tag(rest, ci, &mut out),
             b'&' => entity(rest, ci, &mut out),
-            _ => link(rest, ci, &mut out, meta),
+            b'[' => link(rest, ci, &mut out, meta),
+            _ => rest.chars().next().map(char::len_utf8), // a stray control character: dropped
         };
         let n = consumed.unwrap_or_else(|| {
             out.push_verbatim(&rest[..1], ci);
@@ -197,6 +200,9 @@ fn entity(rest: &str, ci: usize, out: &mut MappedText) -> Option<usize> {
         n if n.starts_with('#') => char::from_u32(n[1..].parse().ok()?)?,
         _ => return None,
     };
+    if is_stray_control(c) {
+        return Some(semi + 1);
+    }
     let mut buf = [0u8; 4];
     out.push_synthetic(c.encode_utf8(&mut buf), ci, semi + 1);
     Some(semi + 1)
@@ -219,6 +225,17 @@ fn link(rest: &str, ci: usize, out: &mut MappedText, meta: &mut Metadata) -> Opt
         out.push_verbatim(text, ci + 1);
     }
     Some(close + 1)
+}
+
+/// A control character that is not white space (NUL, BEL, ESC, DEL …) or an invisible format character (zero-width
+/// space and joiners, word joiner, soft hyphen, a byte-order mark inside the text): never prose, dropped wherever it
+/// stands, so that `习近平\u{200b}同志` reads as `习近平同志`.
+fn is_stray_control(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
 }
 
 fn is_blank(c: char) -> bool {
@@ -362,5 +379,15 @@ mod tests {
         let c = clean("---\ntitle: x\n正文");
         assert!(c.meta.title.is_none());
         assert!(c.body.text.contains("正文"));
+    }
+
+    #[test]
+    fn stray_control_characters_are_dropped_and_spans_skip_them() {
+        let input = "坚持\u{6}创新、坚持&#7;协调\u{1b}[0m、坚持\t绿色\u{7f}，习近平\u{200b}同志";
+        let c = clean(input);
+        assert_eq!(c.body.text, "坚持创新、坚持协调[0m、坚持\t绿色，习近平同志");
+        let a = c.body.text.find("创新").unwrap();
+        let sp = c.body.span(a, a + "创新".len());
+        assert_eq!(slice(input, sp), "创新");
     }
 }

@@ -200,6 +200,13 @@ fn quoted_span(text: &str, (a, b): (usize, usize)) -> bool {
     text[..a].ends_with('“') || text[a..b].starts_with('“') || text[b..].starts_with('”')
 }
 
+/// A label without the white space around it (`2个 ` after a dropped control character), its span with it.
+fn trimmed((label, (a, _)): (&str, (usize, usize))) -> Option<(&str, (usize, usize))> {
+    let t = label.trim();
+    let start = a + (label.len() - label.trim_start().len());
+    (!t.is_empty()).then_some((t, (start, start + t.len())))
+}
+
 fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))> {
     let (a, b) = m.group("label")?;
     let raw = &ctx.text[a..b];
@@ -289,7 +296,7 @@ fn holds_person(ctx: &Ctx, item: &str) -> bool {
 
 pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let rule = &ctx.rules.rules[m.rule];
-    let (label, lspan) = label_text(ctx, m)?;
+    let (label, lspan) = trimmed(label_text(ctx, m)?)?;
     let count = if rule.mode.as_deref() == Some("counted") {
         declared_compound(label)
     } else {
@@ -304,7 +311,12 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         Some("counted") => counted(ctx, m, label, count?)?,
         _ => return None,
     };
-    if ranges.is_empty() || ranges.iter().any(|&(a, b)| a >= b) {
+    // Every item says something: punctuation alone is no item (2个：!,!).
+    if ranges.is_empty()
+        || ranges
+            .iter()
+            .any(|&(a, b)| !ctx.text[a.min(b)..b].chars().any(char::is_alphanumeric))
+    {
         return None;
     }
     // A quantity is no formulation (2个百分点, 一个好消息, 六个部分, 三个月).
