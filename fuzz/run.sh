@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS each (default 600), one after another.
 # cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
-# Crashes land in fuzz/artifacts/TARGET/; turn each into a regression test in tests/hostile.rs.
+# Crashes land in fuzz/artifacts/TARGET/; turn each into a regression test in tests/it/hostile.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}

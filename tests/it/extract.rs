@@ -1,7 +1,7 @@
 //! Exact-field tests of `extract` on the seed article and on one fixture per
 //! phenomenon in `testdata/fixtures/`.
 
-mod common;
+use crate::common;
 
 use common::{assert_spans, extract_bytes, extract_file, files_in, root, slice};
 

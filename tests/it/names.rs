@@ -1,9 +1,9 @@
 //! Name fixtures (`testdata/names/*.toml`), one file per kind of name: each
 //! case's `name` must be found as an official (with at least its `titles`),
 //! and no name in `absent` may be. Prints a table of the kinds with how many
-//! cases each rule got right (`cargo test --test names -- --nocapture`).
+//! cases each rule got right (`cargo test --test it names:: -- --nocapture`).
 
-mod common;
+use crate::common;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -4,7 +4,7 @@
 //! cases generated here, a batch with 10 % hostile files, symlink loops, and
 //! property tests on arbitrary text.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{assert_spans, extract_bytes, root};

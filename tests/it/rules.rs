@@ -1,6 +1,6 @@
 //! Runs every example written beside the default rules, as `policyx rules test` does.
 
-mod common;
+use crate::common;
 
 use policyx::rule_tests::{missing_examples, run, Status};
 use policyx::rules::embedded;

@@ -1,7 +1,5 @@
 //! Helpers shared by the integration tests.
 
-#![allow(dead_code)]
-
 use policyx::decode::decode;
 use policyx::document::{Document, SourceInfo};
 use policyx::extract::Extractor;

@@ -1,7 +1,7 @@
 //! The JSON Schema printed by `policyx schema` validates the output for every
 //! testdata article, and the eval figures agree with `score.py`.
 
-mod common;
+use crate::common;
 
 use common::{extract_bytes, files_in, root};
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! CLI tests: run the `policyx` binary as a user would.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::root;
