@@ -200,11 +200,18 @@ fn quoted_span(text: &str, (a, b): (usize, usize)) -> bool {
     text[..a].ends_with('“') || text[a..b].starts_with('“') || text[b..].starts_with('”')
 }
 
-/// A label without the white space around it (`2个 ` after a dropped control character), its span with it.
-fn trimmed((label, (a, _)): (&str, (usize, usize))) -> Option<(&str, (usize, usize))> {
+/// A label without the white space around it (`2个 ` after a dropped control character), nor its span.
+fn trimmed((label, (a, b)): (&str, (usize, usize))) -> Option<(&str, (usize, usize))> {
     let t = label.trim();
-    let start = a + (label.len() - label.trim_start().len());
-    (!t.is_empty()).then_some((t, (start, start + t.len())))
+    if t.is_empty() {
+        return None;
+    }
+    // A label cut out of quotes keeps the span of its quotes, which holds it.
+    if label.len() != b - a {
+        return Some((t, (a, b)));
+    }
+    let lead = label.len() - label.trim_start().len();
+    Some((t, (a + lead, a + lead + t.len())))
 }
 
 fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))> {
