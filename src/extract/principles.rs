@@ -231,6 +231,15 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     if quoted_span(ctx.text, (a, b)) {
         return Some((label, (a, b)));
     }
+    // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`).
+    if ctx
+        .rules
+        .lexicon("not_count_word")
+        .prefix_of(label)
+        .is_some()
+    {
+        return None;
+    }
     // An unquoted label ends before an adverb (三重压力仍然较大 → 三重压力) or a verb with
     // an object after it (七个方面提出要求 → 七个方面); a verb that ends it is its own
     // (双轮驱动, 三步走). Nothing left after the count: no label (三项均居世界第一).
@@ -257,12 +266,14 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         if !more && matches!(tag, "f" | "s") && han_len(&label[noun_start..at]) >= 2 {
             return Some((&label[..at], (a, a + at)));
         }
-        let adverb = tag.starts_with('d') || tag == "c";
+        // An adverb, conjunction or preposition with more after it starts the
+        // clause (两座建筑在伊朗的袭击中 → 两座建筑); so does an idiom after the noun
+        // (三大指标稳步增长 → 三大指标).
+        let clause = (tag.starts_with('d') || matches!(tag, "c" | "p")) && more || tag == "i";
         let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
         // A verb ending an unquoted label after its noun is the clause's
         // (两类人员开放：一是…): the label is the noun.
-        if (adverb && more || verb && (more || tag == "v")) && han_len(&label[noun_start..at]) >= 2
-        {
+        if (clause || verb && (more || tag == "v")) && han_len(&label[noun_start..at]) >= 2 {
             if label[..at].contains('“') && !label[..at].ends_with('”') {
                 return None;
             }
@@ -850,7 +861,13 @@ fn join_split(text: &str, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usiz
         return parts;
     };
     for joiner in ['和', '及', '与'] {
-        let j = split_top(&text[la..lb], la, &[joiner]);
+        let mut j = split_top(&text[la..lb], la, &[joiner]);
+        // 以及 joins as 及 does; its 以 belongs to neither item.
+        if let [first, _] = j.as_mut_slice() {
+            if joiner == '及' && text[first.0..first.1].ends_with('以') {
+                first.1 -= '以'.len_utf8();
+            }
+        }
         if j.len() == 2 {
             let j = cleaned(text, j);
             if j.len() == 2 && j.iter().all(|&(x, y)| han_len(&text[x..y]) >= 1) {
@@ -905,7 +922,21 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         return None;
     }
     let quoted_label = text[..label_start].ends_with('“') || label.contains('“');
-    let mut pos = label_end;
+    // An unquoted label cut short (两座建筑在伊朗 → 两座建筑) is followed by what was cut,
+    // unless that is a place word ending the phrase (三重疫情当中).
+    let cut = label_start + label.len();
+    let place = |rest: &str| {
+        let words = ctx.jieba.leading_words(rest, 2);
+        words.len() == 1 && matches!(words[0].1, "f" | "s")
+    };
+    let mut pos = if !quoted_label
+        && text[label_start..label_end].starts_with(label)
+        && !place(&text[cut..label_end])
+    {
+        cut
+    } else {
+        label_end
+    };
     if text[pos..].starts_with('”') {
         pos += '”'.len_utf8();
     }
@@ -990,6 +1021,27 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         {
             return None;
         }
+        // 大数据、大生态是贵州两大名片: an item holding 是 as a word is a clause; the label is its predicate.
+        let holds_shi = |&(x, y): &(usize, usize)| {
+            let mut at = x;
+            ctx.jieba
+                .leading_words(&text[x..y], 32)
+                .iter()
+                .any(|&(len, _)| {
+                    let word = &text[at..at + len];
+                    at += len;
+                    word == "是"
+                })
+        };
+        if !quoted_label && cut.iter().any(holds_shi) {
+            return None;
+        }
+        // …及浙江宁波设置了5个地面课堂: an aspect particle ends a verb, whose object the label is.
+        if v.last()
+            .is_some_and(|&(x, y)| text[x..y].ends_with(['了', '着', '过']))
+        {
+            return None;
+        }
         // 实现两位数增长: an unquoted label taken by the verb ending the list is
         // the verb's object, a count of things, not the list's head.
         if !quoted_label && cut.last().map(|r| r.1) != v.last().map(|r| r.1) {
@@ -1056,6 +1108,15 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         .last();
     if let Some(c) = cut {
         v[0].0 = c;
+    }
+    // …and what follows a preposition in it (旅游消费向旅游景区 → 旅游景区).
+    let (a0, _) = v[0];
+    if let Some(w) = tags(v[0])
+        .into_iter()
+        .rev()
+        .find(|w| w.2 == "p" && han_len(&text[w.1..b0]) >= 2)
+    {
+        v[0].0 = w.1.max(a0);
     }
     let k = v.len() - 1;
     let last = tags(v[k]);

@@ -172,6 +172,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "not_name_end",
     "not_name_end_long",
     "not_principle_noun",
+    "not_count_word",
     "not_item_start",
     "not_item_end",
 ];
