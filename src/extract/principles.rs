@@ -231,12 +231,22 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     if quoted_span(ctx.text, (a, b)) {
         return Some((label, (a, b)));
     }
-    // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`).
-    if ctx
-        .rules
-        .lexicon("not_count_word")
-        .prefix_of(label)
-        .is_some()
+    // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`);
+    // nor does a label that is one place or person name (双鸭山, 六盘水: `ns`/`nr` in
+    // jieba's dictionary).
+    let name = ctx
+        .jieba
+        .leading_words(label, 1)
+        .first()
+        .is_some_and(|&(len, tag)| {
+            len == label.len() && (tag.starts_with("ns") || tag.starts_with("nr"))
+        });
+    if name
+        || ctx
+            .rules
+            .lexicon("not_count_word")
+            .prefix_of(label)
+            .is_some()
     {
         return None;
     }
