@@ -1032,16 +1032,10 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             return None;
         }
         // 大数据、大生态是贵州两大名片: an item holding 是 as a word is a clause; the label is its predicate.
-        let holds_shi = |&(x, y): &(usize, usize)| {
-            let mut at = x;
-            ctx.jieba
-                .leading_words(&text[x..y], 32)
+        let holds_shi = |&r: &(usize, usize)| {
+            words_at(ctx, r, 32)
                 .iter()
-                .any(|&(len, _)| {
-                    let word = &text[at..at + len];
-                    at += len;
-                    word == "是"
-                })
+                .any(|&(x, y, _)| &text[x..y] == "是")
         };
         if !quoted_label && cut.iter().any(holds_shi) {
             return None;
@@ -1079,6 +1073,19 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     None
 }
 
+/// The first `max` dictionary words of `text[a..b]`: start, end and jieba tag of each.
+fn words_at(ctx: &Ctx, (a, b): (usize, usize), max: usize) -> Vec<(usize, usize, &'static str)> {
+    let mut pos = a;
+    ctx.jieba
+        .leading_words(&ctx.text[a..b], max)
+        .into_iter()
+        .map(|(len, t)| {
+            pos += len;
+            (pos - len, pos, t)
+        })
+        .collect()
+}
+
 /// Where the list before a label runs into its clause, the first item holds
 /// the clause's verb (`产业聚焦生物制药`) and the last the verb that takes the
 /// label (`满意度连续13年实现“双提升”`): when the middle items hold no verb,
@@ -1086,18 +1093,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
 /// last what precedes its first verb, adverb or numeral (tags of jieba's dictionary).
 fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let text = ctx.text;
-    let tags = |(a, b): (usize, usize)| {
-        let mut pos = a;
-        ctx.jieba
-            .leading_words(&text[a..b], 16)
-            .into_iter()
-            .map(|(len, t)| {
-                let r = (pos, pos + len, t);
-                pos += len;
-                r
-            })
-            .collect::<Vec<_>>()
-    };
+    let tags = |r: (usize, usize)| words_at(ctx, r, 16);
     let verbal = |t: &str| t.starts_with('v') || matches!(t, "d" | "ad" | "m");
     let plain = |r: (usize, usize)| tags(r).iter().all(|w| !verbal(w.2));
     let others: Vec<(usize, usize)> = match v.len() {
