@@ -8,14 +8,14 @@
 //! a text depends only on the entries that are substrings of it and on the
 //! dictionary's total frequency. So [`Dictionary::tag`] finds those entries by
 //! binary search in the sorted list (`src/data/jieba-dict.txt`, written by
-//! `scripts/jieba_dict.py` from jieba-rs's own `dict.txt`, MIT licence), gives
+//! `scripts/jieba_dict.py` from jieba-rs's own `dict.txt`, MIT licence;
+//! where each first character's lines start is found at build time), gives
 //! them to an empty `jieba_rs::Jieba` together with one filler entry that
 //! makes up the total, and tags with that: the same words and tags as the full
 //! segmenter (a test compares the two on every window of the test corpus),
-//! for microseconds per window and a 1.4 MB index of line starts.
+//! for microseconds per window and nothing to build at start-up.
 
 use jieba_rs::Jieba;
-use std::sync::OnceLock;
 
 /// `word freq tag` lines, sorted by the word's UTF-8 bytes.
 static DICT: &str = include_str!("data/jieba-dict.txt");
@@ -45,94 +45,70 @@ fn fields(line: &str) -> (&str, usize, &str) {
     (word, freq, tag)
 }
 
-/// Where each line of the dictionary starts, and where each first character's
-/// block of lines starts, found once per process (one SIMD pass over the text
-/// for newlines, a few milliseconds).
-struct Index {
-    starts: Vec<u32>,
-    /// (first character, index of its first line), in the dictionary's order.
-    blocks: Vec<(char, u32)>,
+mod blocks {
+    include!(concat!(env!("OUT_DIR"), "/dictionary_blocks.rs"));
 }
 
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut starts = Vec::with_capacity(350_000);
-        starts.push(0u32);
-        let bytes = DICT.as_bytes();
-        starts.extend(
-            memchr::memchr_iter(b'\n', bytes)
-                .filter(|&k| k + 1 < bytes.len())
-                .map(|k| (k + 1) as u32),
-        );
-        let mut blocks: Vec<(char, u32)> = Vec::with_capacity(25_000);
-        for (i, &a) in starts.iter().enumerate() {
-            let Some(c) = DICT[a as usize..].chars().next() else {
-                continue;
-            };
-            if blocks.last().is_none_or(|&(last, _)| last != c) {
-                blocks.push((c, i as u32));
-            }
-        }
-        Index { starts, blocks }
-    })
-}
-
-fn starts() -> &'static [u32] {
-    &index().starts
-}
-
-/// The lines `[lo, hi)` whose word can be not less than `w` and still share
-/// its first character: that character's block, or the empty range where the
+/// The byte range `[lo, hi)` of lines whose word can be not less than `w`
+/// and still share its first character: that character's block (from
+/// [`blocks::BLOCKS`], written at build time), or the empty range where the
 /// next block starts.
 fn block_of(w: &str) -> (usize, usize) {
-    let ix = index();
+    let b = blocks::BLOCKS;
     let Some(c) = w.chars().next() else {
-        return (0, ix.starts.len());
+        return (0, DICT.len());
     };
-    let k = ix.blocks.partition_point(|&(b, _)| b < c);
-    let at = |k: usize| {
-        ix.blocks
-            .get(k)
-            .map_or(ix.starts.len(), |&(_, l)| l as usize)
-    };
-    match ix.blocks.get(k) {
-        Some(&(b, l)) if b == c => (l as usize, at(k + 1)),
+    let k = b.partition_point(|&(x, _)| x < c);
+    let at = |k: usize| b.get(k).map_or(DICT.len(), |&(_, l)| l as usize);
+    match b.get(k) {
+        Some(&(x, l)) if x == c => (l as usize, at(k + 1)),
         _ => (at(k), at(k)),
     }
 }
 
-/// Line `i` of the dictionary, without its newline.
-fn line(i: usize) -> &'static str {
-    let s = starts();
-    let a = s[i] as usize;
-    let b = s.get(i + 1).map_or(DICT.len(), |&b| b as usize);
-    DICT[a..b].trim_end_matches('\n')
+/// The line starting at byte `a`, without its newline.
+fn line_at(a: usize) -> &'static str {
+    let rest = &DICT[a..];
+    memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |k| &rest[..k])
 }
 
 fn word_of(line: &str) -> &str {
     line.split(' ').next().unwrap_or(line)
 }
 
-/// The index of the first line in `[lo, hi)` whose word is not less than
-/// `w`, or `hi`; the lines before `lo` must be less and those from `hi` on
-/// greater.
-fn lower_bound_in(lo: usize, hi: usize, w: &str) -> usize {
-    let s = &starts()[lo..hi];
+/// Whether the line at byte `a` sorts before `w` by its word.
+fn line_less(a: usize, w: &[u8]) -> bool {
     // A line's word ends at a space, which sorts before every byte of a
     // word: comparing the line's bytes with `w` and one byte more orders
     // the word without looking for its end.
+    let line = &DICT.as_bytes()[a..];
+    let n = w.len().min(line.len());
+    match line[..n].cmp(&w[..n]) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Greater => false,
+        // w is a prefix of the line: the word is less only if it is shorter.
+        std::cmp::Ordering::Equal => n < w.len(),
+    }
+}
+
+/// The byte offset of the first line in `[lo, hi)` whose word is not less
+/// than `w`, or `hi`; `lo` and `hi` are line starts, the lines before `lo`
+/// must be less and those from `hi` on greater. A binary search over bytes:
+/// the line holding the middle byte is found by looking back for its start.
+fn lower_bound_in(mut lo: usize, mut hi: usize, w: &str) -> usize {
+    let bytes = DICT.as_bytes();
     let wb = w.as_bytes();
-    lo + s.partition_point(|&a| {
-        let line = &DICT.as_bytes()[a as usize..];
-        let n = wb.len().min(line.len());
-        match line[..n].cmp(&wb[..n]) {
-            std::cmp::Ordering::Less => true,
-            std::cmp::Ordering::Greater => false,
-            // w is a prefix of the line: the word is less only if it is shorter.
-            std::cmp::Ordering::Equal => n < wb.len(),
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |k| lo + k + 1);
+        if line_less(start, wb) {
+            // The next line start after this one.
+            lo = memchr::memchr(b'\n', &bytes[start..hi]).map_or(hi, |k| start + k + 1);
+        } else {
+            hi = start;
         }
-    })
+    }
+    lo
 }
 
 /// The entries that `rest` starts with, shortest first, as (byte length,
@@ -149,7 +125,7 @@ fn entries_at(rest: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
         .map_while(move |e| {
             let piece = &rest[..e];
             lo = lower_bound_in(lo, hi, piece);
-            let line = (lo < hi).then(|| line(lo))?;
+            let line = (lo < hi).then(|| line_at(lo))?;
             let word = word_of(line);
             word.starts_with(piece).then_some((e, word == piece, line))
         })
@@ -168,7 +144,7 @@ impl Dictionary {
     fn lower_bound(&self, w: &str) -> Option<&'static str> {
         let (lo, hi) = block_of(w);
         let i = lower_bound_in(lo, hi, w);
-        (i < starts().len()).then(|| line(i))
+        (i < DICT.len()).then(|| line_at(i))
     }
 
     /// A jieba-rs segmenter holding exactly the entries that occur in `text`,

@@ -12,7 +12,7 @@ pub mod stream;
 use crate::flags::{Command, RuleFlags};
 use anyhow::Result;
 use policyx::extract::Extractor;
-use policyx::rules::{embedded, RuleSet, Source};
+use policyx::rules::{embedded, Compile, RuleSet, Source};
 
 /// Dispatches a parsed command.
 pub fn run(command: Command, rule_flags: &RuleFlags) -> Result<i32> {
@@ -40,10 +40,21 @@ pub fn rule_sources(flags: &RuleFlags) -> Result<(Vec<Source>, Vec<Source>)> {
     Ok((base, extra))
 }
 
-/// Loads and compiles the rules once, and builds the extractor.
+/// Loads the rules once, and builds the extractor. The built-in rules are
+/// compiled as a document first needs each; rules from `--rules` or
+/// `--extra-rules` all at once, so that an error in them stops the run before
+/// any output.
 pub fn extractor(flags: &RuleFlags) -> Result<Extractor> {
     let (base, extra) = rule_sources(flags)?;
-    let rules = RuleSet::load_with_extra(base, extra)?;
+    let when = if flags.rules.is_none() && flags.extra_rules.is_none() {
+        Compile::OnFirstUse
+    } else {
+        Compile::Now
+    };
+    let rules = RuleSet::load_with_extra(base, extra, when)?;
+    if when == Compile::OnFirstUse {
+        rules.warm_up();
+    }
     for w in &rules.warnings {
         eprintln!("policyx: warning: {w}");
     }

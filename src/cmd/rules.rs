@@ -5,7 +5,7 @@ use crate::flags::{RuleFlags, RulesCommand};
 use anyhow::Result;
 use policyx::extract::Extractor;
 use policyx::rule_tests::{self, Status};
-use policyx::rules::{RuleSet, Source};
+use policyx::rules::{Compile, RuleSet, Source};
 use std::io::Write;
 
 fn sources(dir: Option<&std::path::Path>, flags: &RuleFlags) -> Result<(Vec<Source>, Vec<Source>)> {
@@ -56,7 +56,7 @@ fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Resu
         .chain(extra.iter())
         .map(|s| (s.path.clone(), s.text.clone()))
         .collect();
-    let ex = Extractor::new(RuleSet::load_with_extra(base, extra)?)?;
+    let ex = Extractor::new(RuleSet::load_with_extra(base, extra, Compile::Now)?)?;
     let outcomes = rule_tests::run(&ex, &files);
     let mut out = std::io::stdout().lock();
     let (mut pass, mut fail, mut todo) = (0, 0, 0);
@@ -111,7 +111,7 @@ fn test(dir: Option<&std::path::Path>, flags: &RuleFlags, verbose: bool) -> Resu
 
 fn check(dir: Option<&std::path::Path>, flags: &RuleFlags) -> Result<i32> {
     let (base, extra) = sources(dir, flags)?;
-    let ex = match RuleSet::load_with_extra(base, extra) {
+    let ex = match RuleSet::load_with_extra(base, extra, Compile::Now) {
         Ok(r) => Extractor::new(r)?,
         Err(errors) => {
             let mut err = std::io::stderr().lock();

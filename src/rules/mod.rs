@@ -17,8 +17,7 @@ pub mod pattern;
 use error::{full_width_hint, RuleError, RuleErrors};
 use file::{line_col, parse_lexicon, RawExample, RawFile};
 pub use lexicon::Lexicon;
-pub use pattern::Pattern;
-use regex_automata::meta::BuildError;
+pub use pattern::{Pattern, PatternError};
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -103,7 +102,18 @@ impl Kind {
     }
 }
 
-/// A compiled rule.
+/// When a rule set's patterns are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compile {
+    /// At load time, all at once on every core, with every error reported:
+    /// for rules a user wrote, and for `rules check`.
+    Now,
+    /// Each the first time a search needs it: for the built-in rules, which
+    /// a test compiles, so that a short run pays only for the rules it uses.
+    OnFirstUse,
+}
+
+/// A rule and its pattern.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: crate::document::RuleId,
@@ -178,9 +188,10 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
 ];
 
 impl RuleSet {
-    /// The rules built into the binary.
+    /// The rules built into the binary, each compiled on first use (a test
+    /// compiles them all).
     pub fn defaults() -> Result<RuleSet, RuleErrors> {
-        RuleSet::load(embedded::sources())
+        RuleSet::load_as(embedded::sources(), Compile::OnFirstUse)
     }
 
     /// Loads every `*.toml` and `lexicons/*.txt` below `dir`.
@@ -224,6 +235,12 @@ impl RuleSet {
 
     /// Compiles rule files and lexicons; reports every error found.
     pub fn load(sources: Vec<Source>) -> Result<RuleSet, RuleErrors> {
+        RuleSet::load_as(sources, Compile::Now)
+    }
+
+    /// Reads rule files and lexicons, compiling patterns `when` asked;
+    /// reports every error found (on first use, syntax errors only).
+    pub fn load_as(sources: Vec<Source>, when: Compile) -> Result<RuleSet, RuleErrors> {
         let mut errors = Vec::new();
         let mut lexicons = HashMap::new();
         let mut files = Vec::new();
@@ -274,13 +291,16 @@ impl RuleSet {
                 );
             }
         }
-        let mut compiled = compile_all(
-            files
-                .iter()
-                .flat_map(|(_, f)| &f.rules)
-                .filter_map(|raw| expand(raw.pattern.get_ref(), &macros, &lexicons, 0).ok())
-                .collect(),
-        );
+        let mut compiled = match when {
+            Compile::Now => compile_all(
+                files
+                    .iter()
+                    .flat_map(|(_, f)| &f.rules)
+                    .filter_map(|raw| expand(raw.pattern.get_ref(), &macros, &lexicons, 0).ok())
+                    .collect(),
+            ),
+            Compile::OnFirstUse => HashMap::new(),
+        };
         let mut rules = Vec::new();
         let mut ids: HashMap<String, (String, usize)> = HashMap::new();
         for (src, f) in &files {
@@ -381,13 +401,15 @@ impl RuleSet {
                         continue;
                     }
                 };
-                let regex = match compiled
-                    .remove(&expanded)
-                    .unwrap_or_else(|| compile(&expanded))
-                {
+                let regex = match compiled.remove(&expanded).unwrap_or_else(|| match when {
+                    Compile::Now => compile(&expanded),
+                    Compile::OnFirstUse => {
+                        Pattern::lazy(&expanded, REGEX_SIZE_LIMIT, DFA_CACHE_LIMIT)
+                    }
+                }) {
                     Ok(r) => r,
                     Err(e) => {
-                        let too_big = e.size_limit().is_some();
+                        let too_big = e == PatternError::TooBig;
                         errors.push(at(
                             raw.pattern.span(),
                             if too_big {
@@ -395,9 +417,10 @@ impl RuleSet {
                             } else {
                                 format!(
                                     "invalid regex: {}",
-                                    first_line(
-                                        &e.syntax_error().map_or_else(|| e.to_string(), |s| s.to_string())
-                                    )
+                                    first_line(match &e {
+                                        PatternError::Syntax(m) | PatternError::Build(m) => m,
+                                        PatternError::TooBig => "",
+                                    })
                                 )
                             },
                             Some(if too_big {
@@ -478,7 +501,11 @@ impl RuleSet {
     /// to the base lexicon of the same name; one whose first line is
     /// `# replace` replaces it, with a warning when that leaves the lexicon
     /// less than half its size.
-    pub fn load_with_extra(base: Vec<Source>, extra: Vec<Source>) -> Result<RuleSet, RuleErrors> {
+    pub fn load_with_extra(
+        base: Vec<Source>,
+        extra: Vec<Source>,
+        when: Compile,
+    ) -> Result<RuleSet, RuleErrors> {
         let mut all = base;
         let mut warnings = Vec::new();
         for e in extra {
@@ -514,9 +541,16 @@ impl RuleSet {
             });
         }
         // Lexicon names come from the file stem, so "extra/lexicons/x.txt" replaces "lexicons/x.txt".
-        let mut set = RuleSet::load(all)?;
+        let mut set = RuleSet::load_as(all, when)?;
         set.warnings = warnings;
         Ok(set)
+    }
+
+    /// Starts compiling every rule's pattern on a thread of its own, last
+    /// rule first (a document's search meets them first rule first, so the
+    /// two meet in the middle); see [`Pattern::warm_up`].
+    pub fn warm_up(&self) {
+        Pattern::warm_up(self.rules.iter().rev().map(|r| r.regex.clone()).collect());
     }
 
     pub fn lexicon(&self, name: &str) -> &Lexicon {
@@ -544,12 +578,12 @@ fn first_line(s: &str) -> String {
         .to_string()
 }
 
-fn compile(pattern: &str) -> Result<Pattern, Box<BuildError>> {
+fn compile(pattern: &str) -> Result<Pattern, PatternError> {
     Pattern::new(pattern, REGEX_SIZE_LIMIT, DFA_CACHE_LIMIT)
 }
 
 /// Compiles patterns on every core (compiling is most of a process's start-up).
-fn compile_all(mut patterns: Vec<String>) -> HashMap<String, Result<Pattern, Box<BuildError>>> {
+fn compile_all(mut patterns: Vec<String>) -> HashMap<String, Result<Pattern, PatternError>> {
     patterns.sort_unstable();
     patterns.dedup();
     let threads = std::thread::available_parallelism()
@@ -829,6 +863,23 @@ mod tests {
     fn defaults_load() {
         let r = RuleSet::defaults().map_err(|e| e.to_string()).unwrap();
         assert!(r.rules.len() > 5);
+    }
+
+    /// The built-in rules are compiled on first use, where an error could no
+    /// longer be reported: every one must compile, with the groups read
+    /// before compiling.
+    #[test]
+    fn every_default_pattern_compiles_with_the_groups_read_before() {
+        let lazy = RuleSet::defaults().map_err(|e| e.to_string()).unwrap();
+        let now = RuleSet::load(embedded::sources())
+            .map_err(|e| e.to_string())
+            .unwrap();
+        assert_eq!(lazy.rules.len(), now.rules.len());
+        for (a, b) in lazy.rules.iter().zip(&now.rules) {
+            assert_eq!(a.regex.compile(), Ok(()), "{}", a.id);
+            assert_eq!(a.groups, b.groups, "{}", a.id);
+            assert!(a.regex.group_names().eq(b.regex.group_names()), "{}", a.id);
+        }
     }
 
     #[test]

@@ -1,18 +1,39 @@
-//! A rule's compiled pattern and the search caches its threads share.
+//! A rule's pattern, compiled once on first use, and the search caches its
+//! threads share.
+//!
+//! Compiling is most of a short process's start-up (the name rules expand
+//! lexicons of a few hundred characters, repeated, into automata of
+//! megabytes): a [`Pattern`] made with [`Pattern::lazy`] only checks its
+//! syntax and reads its group names, and compiles the first time a search
+//! needs it, so a document that never reaches a rule (no anchor word, no
+//! appointment) never pays for it. [`Pattern::new`] compiles at once and
+//! reports every error, for rules a user wrote.
 //!
 //! The `regex` crate keeps one lazy-DFA cache per thread, so with two worker
 //! threads every rule's automaton is determinised twice: about 0.1 s of CPU
 //! per thread on the bench corpus, most of what kept two jobs from 2×. A
-//! [`Pattern`] holds its own caches behind mutexes instead, one per core: a
+//! compiled pattern holds its own caches behind mutexes instead, one per core: a
 //! search takes the first free one (the first is the warmest), so automata
 //! stay warm for the whole process and another thread only builds the states
 //! it meets while the first cache is busy in the same rule.
 
-use regex_automata::meta::{self, BuildError, Cache, Regex};
+use regex_automata::meta::{self, Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
-use regex_automata::{Input, PatternID};
-use std::sync::{Mutex, MutexGuard};
+use regex_automata::Input;
+use regex_syntax::hir::{Hir, HirKind};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+/// Why a pattern does not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternError {
+    /// Not a regular expression: the parser's message.
+    Syntax(String),
+    /// Compiles to more than the size limit.
+    TooBig,
+    /// Any other failure of the regex builder.
+    Build(String),
+}
 
 /// A small number for the current thread, distinct for each thread.
 fn thread_number() -> usize {
@@ -22,55 +43,90 @@ fn thread_number() -> usize {
     NUMBER.with(|n| *n)
 }
 
-/// A compiled pattern with shared caches.
-#[derive(Debug)]
+/// A pattern, its group names, and its automaton once built; clones share
+/// the automaton and its caches.
+#[derive(Debug, Clone)]
 pub struct Pattern {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    source: Box<str>,
+    size_limit: usize,
+    cache_capacity: usize,
+    /// Capture group names by index (`None` for unnamed ones and the whole match).
+    names: Vec<Option<Box<str>>>,
+    compiled: OnceLock<Option<Compiled>>,
+}
+
+/// The automaton and one search cache per core.
+#[derive(Debug)]
+struct Compiled {
     re: Regex,
     caches: Box<[Mutex<Cache>]>,
 }
 
-impl Clone for Pattern {
-    fn clone(&self) -> Pattern {
-        Pattern::with_caches(self.re.clone())
-    }
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().utf8(true)
 }
 
-impl Pattern {
-    /// Compiles `pattern` as the `regex` crate would (Unicode, UTF-8,
-    /// leftmost-first) with the given NFA size limit and lazy-DFA cache capacity.
-    pub fn new(
-        pattern: &str,
-        size_limit: usize,
-        cache_capacity: usize,
-    ) -> Result<Pattern, Box<BuildError>> {
-        let config = meta::Config::new()
-            .match_kind(regex_automata::MatchKind::LeftmostFirst)
-            .utf8_empty(true)
-            .nfa_size_limit(Some(size_limit))
-            .hybrid_cache_capacity(cache_capacity);
-        let re = meta::Builder::new()
-            .configure(config)
-            .syntax(syntax::Config::new().utf8(true))
-            .build(pattern)
-            .map_err(Box::new)?;
-        Ok(Pattern::with_caches(re))
-    }
+/// Builds the automaton as the `regex` crate would (Unicode, UTF-8,
+/// leftmost-first) with the given NFA size limit and lazy-DFA cache capacity.
+fn build(pattern: &str, size_limit: usize, cache_capacity: usize) -> Result<Regex, PatternError> {
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(size_limit))
+        .hybrid_cache_capacity(cache_capacity);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax_config())
+        .build(pattern)
+        .map_err(|e| {
+            if e.size_limit().is_some() {
+                PatternError::TooBig
+            } else if let Some(s) = e.syntax_error() {
+                PatternError::Syntax(s.to_string())
+            } else {
+                PatternError::Build(e.to_string())
+            }
+        })
+}
 
-    fn with_caches(re: Regex) -> Pattern {
+/// The capture groups of `hir` by index, as the compiled regex numbers them.
+fn group_names(hir: &Hir) -> Vec<Option<Box<str>>> {
+    fn walk(h: &Hir, out: &mut Vec<Option<Box<str>>>) {
+        match h.kind() {
+            HirKind::Capture(c) => {
+                let i = c.index as usize;
+                if out.len() <= i {
+                    out.resize(i + 1, None);
+                }
+                out[i] = c.name.clone();
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+                for h in hs {
+                    walk(h, out);
+                }
+            }
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut out = vec![None];
+    walk(hir, &mut out);
+    out
+}
+
+impl Compiled {
+    fn with_caches(re: Regex) -> Compiled {
         let n = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .clamp(2, 64);
         let caches = (0..n).map(|_| Mutex::new(re.create_cache())).collect();
-        Pattern { re, caches }
-    }
-
-    /// The names of the capture groups, by index (`None` for unnamed ones).
-    pub fn group_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        self.re.group_info().pattern_names(PatternID::ZERO)
-    }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.re.is_match(text)
+        Compiled { re, caches }
     }
 
     /// A free cache, the warmest first; when all are busy (more threads than
@@ -85,6 +141,86 @@ impl Pattern {
                     .lock()
                     .ok()
             })
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` now, reporting any error.
+    pub fn new(
+        pattern: &str,
+        size_limit: usize,
+        cache_capacity: usize,
+    ) -> Result<Pattern, PatternError> {
+        let p = Pattern::lazy(pattern, size_limit, cache_capacity)?;
+        let re = build(pattern, size_limit, cache_capacity)?;
+        let _ = p.inner.compiled.set(Some(Compiled::with_caches(re)));
+        Ok(p)
+    }
+
+    /// Checks `pattern`'s syntax and reads its groups; compiles on first use.
+    /// A pattern that then fails to compile (too big) matches nothing, so
+    /// use this only for patterns known to compile (the built-in rules, which
+    /// a test compiles).
+    pub fn lazy(
+        pattern: &str,
+        size_limit: usize,
+        cache_capacity: usize,
+    ) -> Result<Pattern, PatternError> {
+        let hir = syntax::parse_with(pattern, &syntax_config())
+            .map_err(|e| PatternError::Syntax(e.to_string()))?;
+        Ok(Pattern {
+            inner: Arc::new(Inner {
+                source: pattern.into(),
+                size_limit,
+                cache_capacity,
+                names: group_names(&hir),
+                compiled: OnceLock::new(),
+            }),
+        })
+    }
+
+    /// Compiles now if not yet done; the error if it does not compile.
+    pub fn compile(&self) -> Result<(), PatternError> {
+        if self.compiled().is_some() {
+            return Ok(());
+        }
+        let i = &self.inner;
+        build(&i.source, i.size_limit, i.cache_capacity).map(|_| ())
+    }
+
+    /// Compiles `patterns` one after another on a thread of their own, so
+    /// that a search finds them built; a search that needs one first
+    /// compiles it itself (or waits while this thread finishes it).
+    pub fn warm_up(patterns: Vec<Pattern>) {
+        let spawned = std::thread::Builder::new()
+            .name("compile rules".into())
+            .spawn(move || {
+                for p in patterns {
+                    p.compiled();
+                }
+            });
+        // No thread: every pattern is still compiled on first use.
+        drop(spawned);
+    }
+
+    fn compiled(&self) -> Option<&Compiled> {
+        let i = &self.inner;
+        i.compiled
+            .get_or_init(|| {
+                build(&i.source, i.size_limit, i.cache_capacity)
+                    .ok()
+                    .map(Compiled::with_caches)
+            })
+            .as_ref()
+    }
+
+    /// The names of the capture groups, by index (`None` for unnamed ones).
+    pub fn group_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.inner.names.iter().map(|n| n.as_deref())
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.compiled().is_some_and(|c| c.re.is_match(text))
     }
 
     /// Calls `f(pos, captures)` for the leftmost match in `text[..to]` that
@@ -112,16 +248,23 @@ impl Pattern {
         regions: impl IntoIterator<Item = (usize, usize)>,
         mut f: impl FnMut(usize, &Captures) -> usize,
     ) {
-        let Some(mut cache) = self.cache() else {
+        let mut regions = regions.into_iter().peekable();
+        if regions.peek().is_none() {
+            return;
+        }
+        let Some(c) = self.compiled() else {
             return;
         };
-        let mut caps = self.re.create_captures();
+        let Some(mut cache) = c.cache() else {
+            return;
+        };
+        let mut caps = c.re.create_captures();
         let mut pos = from;
         for (a, b) in regions {
             pos = pos.max(a);
             while pos <= b {
                 let input = Input::new(hay).range(pos..b);
-                self.re.search_captures_with(&mut cache, &input, &mut caps);
+                c.re.search_captures_with(&mut cache, &input, &mut caps);
                 if !caps.is_match() {
                     break;
                 }
@@ -147,6 +290,31 @@ mod tests {
         v
     }
 
+    #[test]
+    fn a_lazy_pattern_reads_its_groups_and_compiles_on_first_search() {
+        let p = Pattern::lazy(r"(?P<a>甲)(乙(?P<b>丙))?", 1 << 20, 1 << 20).expect("parses");
+        assert!(p.inner.compiled.get().is_none());
+        p.for_each_in("甲乙丙", 0, [], |_, _| usize::MAX);
+        assert!(
+            p.inner.compiled.get().is_none(),
+            "no region to search: nothing compiled"
+        );
+        let names: Vec<Option<&str>> = p.group_names().collect();
+        assert_eq!(names, vec![None, Some("a"), None, Some("b")]);
+        let q = Pattern::new(r"(?P<a>甲)(乙(?P<b>丙))?", 1 << 20, 1 << 20).expect("compiles");
+        assert!(q.group_names().eq(p.group_names()));
+        assert_eq!(spans(&p, "甲乙丙"), vec![(0, 9, Some(0))]);
+        assert!(p.inner.compiled.get().is_some());
+        assert!(matches!(
+            Pattern::lazy("(甲", 1 << 20, 1 << 20),
+            Err(PatternError::Syntax(_))
+        ));
+        assert_eq!(
+            Pattern::lazy(r"\p{Han}{100}{100}", 1 << 10, 1 << 20).map(|p| p.compile()),
+            Ok(Err(PatternError::TooBig))
+        );
+    }
+
     /// More threads than caches: every thread still gets every match.
     #[test]
     fn threads_beyond_the_caches_get_the_same_matches() {
@@ -156,7 +324,7 @@ mod tests {
         assert_eq!(want.len(), 900);
         assert_eq!(want[0], (0, 6, Some(3)));
         std::thread::scope(|s| {
-            let handles: Vec<_> = (0..3 * p.caches.len())
+            let handles: Vec<_> = (0..3 * p.compiled().map_or(2, |c| c.caches.len()))
                 .map(|_| s.spawn(|| spans(&p, &text)))
                 .collect();
             for h in handles {
