@@ -8,7 +8,7 @@ use crate::flags::{ExtractFlags, RuleFlags};
 use anyhow::{Context, Result};
 use policyx::decode::{decode, parse_encoding};
 use policyx::document::SourceInfo;
-use policyx::extract::{Candidate, Extractor, Trace};
+use policyx::extract::{Candidate, Extractor, Trace, Weighed};
 use std::io::{IsTerminal, Read, Write};
 
 pub fn run(flags: &ExtractFlags, rule_flags: &RuleFlags) -> Result<i32> {
@@ -90,6 +90,20 @@ fn explain_json(ex: &Extractor, trace: &Trace) -> serde_json::Value {
         kinds.insert(kind.name().to_string(), serde_json::json!({ "kept": kept.iter().map(c).collect::<Vec<_>>(), "dropped": dropped }));
     }
     let unbuilt: Vec<_> = trace.unbuilt.iter().map(c).collect();
+    let weighed: Vec<_> = trace
+        .weighed
+        .iter()
+        .map(|(cand, ws)| {
+            let layouts: Vec<_> = ws
+                .iter()
+                .map(|w| match &w.outcome {
+                    Ok(items) => serde_json::json!({"layout": w.layout, "items": items}),
+                    Err(why) => serde_json::json!({"layout": w.layout, "why_not": why}),
+                })
+                .collect();
+            serde_json::json!({"candidate": c(cand), "layouts": layouts, "won": winner(ws).map(|w| w.layout)})
+        })
+        .collect();
     let removed: Vec<_> = trace
         .removed
         .iter()
@@ -103,10 +117,16 @@ fn explain_json(ex: &Extractor, trace: &Trace) -> serde_json::Value {
     serde_json::json!({
         "kinds": kinds,
         "principle_candidates_without_items": unbuilt,
+        "principle_layouts_weighed": weighed,
         "voice": trace.voice,
         "removed_later": removed,
         "output": output,
     })
+}
+
+/// The layout whose items were taken: the first that gave any.
+fn winner(ws: &[Weighed]) -> Option<&Weighed> {
+    ws.iter().find(|w| w.outcome.is_ok())
 }
 
 /// Why `w` beat `l` under the overlap policy.
@@ -167,6 +187,32 @@ fn explain_text(out: &mut impl Write, ex: &Extractor, trace: &Trace, colour: boo
     }
     for u in &trace.unbuilt {
         writeln!(out, "  {} {}", paint("33", "no items".into()), show(u))?;
+    }
+    if !trace.weighed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            paint(
+                "1",
+                "== principle layouts weighed (in order; the first that fits wins)".into()
+            )
+        )?;
+    }
+    for (cand, ws) in &trace.weighed {
+        writeln!(out, "  {}", show(cand))?;
+        let won = winner(ws);
+        for w in ws {
+            let line = match &w.outcome {
+                Ok(items) => format!("{} items: {}", items.len(), items.join(" | ")),
+                Err(why) => why.clone(),
+            };
+            let mark = if won.is_some_and(|x| std::ptr::eq(x, w)) {
+                paint("32", "won    ".into())
+            } else {
+                paint("31", "no     ".into())
+            };
+            writeln!(out, "    {mark} {}: {line}", w.layout)?;
+        }
     }
     if let Some(v) = &trace.voice {
         writeln!(out, "{}", paint("1", "== voice".into()))?;

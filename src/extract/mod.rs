@@ -75,6 +75,18 @@ pub struct Ctx<'a> {
     /// (names, titles, roles, speakers, cues), simplified → as written, filled
     /// by [`Ctx::keep`] and applied to the finished document by [`Ctx::restore`].
     written: std::cell::RefCell<HashMap<String, String>>,
+    /// With `--explain`: the layouts a principle candidate's items were
+    /// looked for in, in order, with what each gave ([`principles`]).
+    pub weighed: std::cell::RefCell<Option<Vec<Weighed>>>,
+}
+
+/// One layout weighed for a principle label's items, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weighed {
+    /// Where the items were looked for: `after the intro word`, `before the label` …
+    pub layout: &'static str,
+    /// The items found (`Ok`), or why none fit (`Err`).
+    pub outcome: Result<Vec<String>, String>,
 }
 
 /// A rule match as `--explain` shows it: the rule, its span in the input and its text.
@@ -93,6 +105,9 @@ pub struct Trace {
     pub dropped: BTreeMap<Kind, Vec<(Candidate, Candidate)>>,
     /// Principle matches whose items could not be found.
     pub unbuilt: Vec<Candidate>,
+    /// Every principle match with the layouts weighed for its items, in the
+    /// order they were tried: the first that fits the declared count wins.
+    pub weighed: Vec<(Candidate, Vec<Weighed>)>,
     /// Why the document's voice is what it is.
     pub voice: Option<String>,
     /// Kept matches that a later stage removed from the output, with the reason.
@@ -317,16 +332,24 @@ impl Extractor {
                     .collect();
             }
             if *kind == Kind::Principle {
-                ms.retain(|m| match principles::build(ctx, m) {
-                    Some(b) => {
-                        built.insert((m.start, m.end, m.rule), b);
-                        true
+                ms.retain(|m| {
+                    if trace.is_some() {
+                        ctx.weighed.replace(Some(Vec::new()));
                     }
-                    None => {
-                        if let Some(t) = trace.as_deref_mut() {
+                    let b = principles::build(ctx, m);
+                    if let Some(t) = trace.as_deref_mut() {
+                        let w = ctx.weighed.take().unwrap_or_default();
+                        t.weighed.push((candidate(ctx, m), w));
+                        if b.is_none() {
                             t.unbuilt.push(candidate(ctx, m));
                         }
-                        false
+                    }
+                    match b {
+                        Some(b) => {
+                            built.insert((m.start, m.end, m.rule), b);
+                            true
+                        }
+                        None => false,
                     }
                 });
             }
@@ -370,6 +393,7 @@ impl Extractor {
             jieba: self.jieba,
             modal: &self.modal,
             written: Default::default(),
+            weighed: Default::default(),
         };
         // POLICYX_PROFILE=1 prints each rule's matching time in µs.
         let mut timings = std::env::var_os("POLICYX_PROFILE")

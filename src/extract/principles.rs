@@ -19,7 +19,7 @@
 //! A candidate that finds no valid items is not a principle; among those that
 //! do, overlaps are resolved as for every kind.
 
-use super::Ctx;
+use super::{Ctx, Weighed};
 use crate::document::{Item, Principle};
 use crate::numerals;
 use crate::rules::Match;
@@ -228,9 +228,15 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         Some(l) if inner.is_none() && !l.is_empty() => (l, b - '的'.len_utf8()),
         _ => (label, b),
     };
+    // A quoted label, or the label right after a quoted list (“A、B”三项职能定位),
+    // is bounded by its rule's pattern.
     if quoted_span(ctx.text, (a, b)) {
         return Some((label, (a, b)));
     }
+    // The label right after a quoted list (“A、B”三项金融创新职能定位) is a noun
+    // phrase up to its rule's boundary: an adverb, conjunction or preposition ends it
+    // sooner (“A、B”两条原则仍然适用), and so does a verb that ends it or takes an object.
+    let after_list = ctx.rules.rules[m.rule].mode.as_deref() == Some("quoted");
     // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`);
     // nor does a label that is one place or person name (双鸭山, 六盘水: `ns`/`nr` in
     // jieba's dictionary).
@@ -280,7 +286,20 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         // clause (两座建筑在伊朗的袭击中 → 两座建筑); so does an idiom after the noun
         // (三大指标稳步增长 → 三大指标).
         let clause = (tag.starts_with('d') || matches!(tag, "c" | "p")) && more || tag == "i";
-        let verb = tag.starts_with('v') && tag != "vn" && len >= 6;
+        // After a quoted list, only a verb that ends the label cuts it (五个展厅组成 →
+        // 五个展厅); one inside is the noun phrase's (三项金融创新职能定位).
+        // A verb that takes an object (抓好, 推进: `lead_verb`) or bears 了 ends it too
+        // (四个方面抓好粮食生产, 三个维度明确了要求).
+        let trailing = words[i..]
+            .iter()
+            .all(|&(_, t)| t.starts_with('v') || t.starts_with('d'));
+        let word = &label[at..at + len];
+        let takes_object =
+            ctx.rules.lexicon("lead_verb").contains(word) || label[at + len..].starts_with('了');
+        let verb = tag.starts_with('v')
+            && tag != "vn"
+            && len >= 6
+            && (!after_list || trailing || takes_object);
         // A verb ending an unquoted label after its noun is the clause's
         // (两类人员开放：一是…): the label is the noun.
         if (clause || verb && (more || tag == "v")) && han_len(&label[noun_start..at]) >= 2 {
@@ -292,6 +311,42 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         at += len;
     }
     Some((label, (a, b)))
+}
+
+/// Records, for `--explain`, what looking for the items in `layout` gave:
+/// the items, or `why_not`. Returns `found` unchanged (and nothing to record
+/// when no one is explaining).
+fn weigh(
+    ctx: &Ctx,
+    layout: &'static str,
+    found: Option<Vec<(usize, usize)>>,
+    why_not: impl FnOnce() -> String,
+) -> Option<Vec<(usize, usize)>> {
+    if let Some(w) = ctx.weighed.borrow_mut().as_mut() {
+        w.push(Weighed {
+            layout,
+            outcome: match &found {
+                Some(v) => Ok(v.iter().map(|&(a, b)| ctx.text[a..b].to_string()).collect()),
+                None => Err(why_not()),
+            },
+        });
+    }
+    found
+}
+
+/// Why no list before the label fit: how many items the clause before it
+/// splits into, against the declared count.
+fn before_miss(ctx: &Ctx, m: &Match, n: u64) -> String {
+    let Some((l, _)) = m.group("label") else {
+        return format!("no list of {n} items");
+    };
+    let a = super::clause_before(ctx.text, l, 160, "，。；：！？\n,;:!?");
+    let k = split_top(&ctx.text[a..l], a, &['、']).len();
+    if k as u64 == n || k as u64 + 1 == n {
+        format!("{k} items split by 、 in the clause before, but not parallel names (a clause, a verb's object, an item with 是/了/a title)")
+    } else {
+        format!("the clause before splits into {k} by 、, not {n}")
+    }
 }
 
 /// Builds the principle of one match, if its items can be found.
@@ -325,28 +380,27 @@ fn holds_person(ctx: &Ctx, item: &str) -> bool {
 pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let rule = &ctx.rules.rules[m.rule];
     let (label, lspan) = trimmed(label_text(ctx, m)?)?;
+    // 以“A，B”为理念, “A、B”等优良作风: a preposition or 等 before the head noun is the
+    // clause's, not the label's.
+    let (label, lspan) = match ctx.jieba.leading_words(label, 1).first() {
+        Some(&(len, tag))
+            if (tag == "p" || label.starts_with('等'))
+                && han_len(&label[len..]) >= 2
+                && label.len() == lspan.1 - lspan.0 =>
+        {
+            (&label[len..], (lspan.0 + len, lspan.1))
+        }
+        _ => (label, lspan),
+    };
+    // 第一个视角: an ordinal, not a count.
+    let ordinal = m
+        .group("label")
+        .is_some_and(|(a, _)| ctx.text[..a].ends_with('第'));
     let count = if rule.mode.as_deref() == Some("counted") {
         declared_compound(label)
     } else {
         declared(label)
     };
-    let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
-        Some("after") => after(ctx, m.end, count?)?,
-        Some("before") => before(ctx, m, count?)?,
-        Some("quoted") => quoted(ctx, m, count)?,
-        Some("enumerated") => enumerated(ctx, m.end, count?)?,
-        Some("anaphor") => anaphor(ctx, m, label, count?)?,
-        Some("counted") => counted(ctx, m, label, count?)?,
-        _ => return None,
-    };
-    // Every item says something: punctuation alone is no item (2个：!,!).
-    if ranges.is_empty()
-        || ranges
-            .iter()
-            .any(|&(a, b)| !ctx.text[a.min(b)..b].chars().any(char::is_alphanumeric))
-    {
-        return None;
-    }
     // A quantity is no formulation (2个百分点, 一个好消息, 六个部分, 三个月).
     let bare = label.trim_matches(['“', '”', '"']);
     let quantity = ctx.rules.lexicon("not_principle_noun");
@@ -356,6 +410,91 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         .unwrap_or(noun);
     if quantity.suffix_of(bare).is_some()
         || (noun.len() < bare.len() && quantity.prefix_of(noun).is_some())
+    {
+        weigh(ctx, "no layout", None, || {
+            "a quantity (not_principle_noun), not a formulation".into()
+        });
+        return None;
+    }
+    // A count with no noun (“高、低”两类) names nothing.
+    // (A notes entry's own label may be a count alone: ［16］两重：.)
+    let no_noun = rule.mode.as_deref() == Some("quoted")
+        && noun.len() < bare.len()
+        && noun.is_empty()
+        && !quoted_span(ctx.text, lspan);
+    if ordinal || no_noun {
+        weigh(ctx, "no layout", None, || {
+            "an ordinal (第…) or a count with no noun".into()
+        });
+        return None;
+    }
+    let no_count = || format!("{label}: declares no count");
+    let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
+        Some("after") => {
+            let Some(n) = count else {
+                weigh(ctx, "after the intro word", None, no_count);
+                return None;
+            };
+            weigh(ctx, "after the intro word", after(ctx, m.end, n), || {
+                format!("no list of {n} items after it")
+            })?
+        }
+        Some("before") => {
+            let Some(n) = count else {
+                weigh(ctx, "before the label", None, no_count);
+                return None;
+            };
+            weigh(ctx, "before the label", before(ctx, m, n), || {
+                before_miss(ctx, m, n)
+            })?
+        }
+        Some("quoted") => weigh(
+            ctx,
+            "inside the quotes",
+            quoted(ctx, m, count),
+            || match count {
+                Some(n) => format!("no quoted list of {n} items"),
+                None => "no quoted list of two or more items".into(),
+            },
+        )?,
+        Some("enumerated") => {
+            let Some(n) = count else {
+                weigh(ctx, "一是…二是… clauses", None, no_count);
+                return None;
+            };
+            weigh(
+                ctx,
+                "一是…二是… clauses",
+                enumerated(ctx, m.end, n),
+                || format!("no run of {n} numbered clauses"),
+            )?
+        }
+        Some("anaphor") => {
+            let Some(n) = count else {
+                weigh(ctx, "a sentence that names them", None, no_count);
+                return None;
+            };
+            weigh(
+                ctx,
+                "a sentence that names them",
+                anaphor(ctx, m, label, n),
+                || format!("no sentence before it lists {n} items"),
+            )?
+        }
+        Some("counted") => {
+            let Some(n) = count else {
+                weigh(ctx, "any layout", None, no_count);
+                return None;
+            };
+            counted(ctx, m, label, n)?
+        }
+        _ => return None,
+    };
+    // Every item says something: punctuation alone is no item (2个：!,!).
+    if ranges.is_empty()
+        || ranges
+            .iter()
+            .any(|&(a, b)| !ctx.text[a.min(b)..b].chars().any(char::is_alphanumeric))
     {
         return None;
     }
@@ -649,7 +788,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
                 l
             };
             (
-                super::clause_before(text, end, 80, "，。；：！？\n,;:!?"),
+                super::clause_before(text, end, 160, "，。；：！？\n,;:!?"),
                 end,
             )
         }
@@ -658,6 +797,10 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if text[..b].ends_with('、') {
         return None;
     }
+    // “3”是指A、B、C“三篇消费文章”: a word that introduces a list (是指, 包括) starts it,
+    // and the first item needs no trimming of the clause's verbs.
+    let intro_start = intro_word_end(ctx, (a, b));
+    let a = intro_start.unwrap_or(a);
     for tail in ["这", "等", "的"] {
         if text[a..b].ends_with(tail) {
             b -= tail.len();
@@ -709,14 +852,16 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     {
         return None;
     }
-    parts[0] = first_item(ctx, text, parts[0]);
-    let (longest, shortest) = parts[1..].iter().fold((0, usize::MAX), |(l, s), &(x, y)| {
-        let n = han_len(&text[x..y]);
-        (l.max(n), s.min(n))
-    });
-    parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
-    parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
-    parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+    if intro_start.is_none() {
+        parts[0] = first_item(ctx, text, parts[0]);
+        let (longest, shortest) = parts[1..].iter().fold((0, usize::MAX), |(l, s), &(x, y)| {
+            let n = han_len(&text[x..y]);
+            (l.max(n), s.min(n))
+        });
+        parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
+        parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
+        parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+    }
     if let Some(last) = parts.last_mut() {
         *last = last_item_before_deng(text, *last);
     }
@@ -754,6 +899,30 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     Some(parts)
 }
 
+/// Where the last word that introduces a list (`principle_intro` words of
+/// two characters or more: 是指, 包括, 分别是) ends in `[a, b)`, outside quotes.
+fn intro_word_end(ctx: &Ctx, (a, b): (usize, usize)) -> Option<usize> {
+    let intro = ctx.rules.lexicon("principle_intro");
+    let text = ctx.text;
+    let mut depth = 0i32;
+    let mut found = None;
+    for (k, c) in text[a..b].char_indices() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = (depth - 1).max(0),
+            _ if depth == 0 => {
+                if let Some(w) = intro.prefix_of(&text[a + k..b]) {
+                    if w.chars().count() >= 2 && w.chars().all(|c| c.is_alphanumeric()) {
+                        found = Some(a + k + w.len());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found.filter(|&e| e < b)
+}
+
 fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let (a, b) = m.group("items")?;
@@ -762,31 +931,14 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
     if s.contains(['！', '？', '。', '!', '?']) {
         return None;
     }
-    let parts = if s.starts_with('“') {
-        // Adjacent quotes, maybe with a last unquoted item: “A”“B”、C
-        let mut v = Vec::new();
-        let mut pos = a;
-        while pos < b {
-            let rest = &text[pos..b];
-            if let Some(r) = rest.strip_prefix('“') {
-                let close = r.find('”')?;
-                v.push((pos + 3, pos + 3 + close));
-                pos += 3 + close + 3;
-            } else {
-                let next = rest.find('“').map_or(b, |k| pos + k);
-                let (x, y) = (pos, next);
-                let y = if text[x..y].ends_with('的') {
-                    y - '的'.len_utf8()
-                } else {
-                    y
-                };
-                v.extend(cleaned(text, split_top(&text[x..y], x, &['、', '和'])));
-                pos = next;
-            }
-        }
-        cleaned(text, v)
+    let parts = if s.starts_with('“') || s.contains(['“', '”']) {
+        adjacent_quotes(text, (a, b))?
+    } else if let Some(n) = count {
+        // A declared count picks the separators that give it: “A、B，C、D”三大矛盾
+        // is two items, “A、B、C和D”四措并举 four.
+        fit_list(text, a, b, n as usize)?
     } else {
-        let by_comma = split_top(s, a, &['，', ',']);
+        let by_comma = split_top(s, a, &['，', ',', '；', ';']);
         let by_dun = split_top(s, a, &['、']);
         if by_dun.len() > 1 && by_comma.len() > 1 {
             return None; // a sentence, not a list
@@ -806,6 +958,45 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
         }
     }
     Some(parts)
+}
+
+/// The items of adjacent quotes, maybe joined by a word or with a last
+/// unquoted item: `“A”“B”、C`, `“A”和“B”`. `[a, b)` is the whole run, or
+/// starts inside the first quote (`A”和“B` of a rule that opened it).
+fn adjacent_quotes(text: &str, (a, b): (usize, usize)) -> Option<Vec<(usize, usize)>> {
+    let mut v = Vec::new();
+    let mut pos = a;
+    if !text[a..b].starts_with('“') {
+        let close = text[a..b].find('”')?;
+        v.push((a, a + close));
+        pos = a + close + '”'.len_utf8();
+    }
+    while pos < b {
+        let rest = &text[pos..b];
+        if let Some(r) = rest.strip_prefix('“') {
+            // The last quote may close after the range (a rule that matched its quote marks).
+            let close = r.find('”').unwrap_or(r.len());
+            v.push((pos + 3, pos + 3 + close));
+            pos += 3 + close + 3;
+        } else {
+            let next = rest.find('“').map_or(b, |k| pos + k);
+            let (x, y) = (pos, next);
+            let y = if text[x..y].ends_with('的') {
+                y - '的'.len_utf8()
+            } else {
+                y
+            };
+            // What stands between two quotes joins them (和, 与, 、); after the last,
+            // it is one more item.
+            let between = next < b;
+            let piece = text[x..y].trim_matches(['、', '，']);
+            if !(between && matches!(piece, "" | "和" | "与" | "及" | "以及")) {
+                v.extend(cleaned(text, split_top(&text[x..y], x, &['、', '和'])));
+            }
+            pos = next;
+        }
+    }
+    Some(cleaned(text, v))
 }
 
 const ORDINALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -924,12 +1115,16 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     let n = n as usize;
     // One "item" is a sentence about the label, not a list.
     if !(2..=20).contains(&n) {
-        return None;
+        return weigh(ctx, "any layout", None, || {
+            format!("declares {n}: a list has 2 to 20 items")
+        });
     }
     let (label_start, label_end) = m.group("label")?;
     // 第二批: an ordinal, not a count.
     if text[..label_start].ends_with('第') {
-        return None;
+        return weigh(ctx, "any layout", None, || {
+            "第…: an ordinal, not a count".into()
+        });
     }
     let quoted_label = text[..label_start].ends_with('“') || label.contains('“');
     // An unquoted label cut short (两座建筑在伊朗 → 两座建筑) is followed by what was cut,
@@ -983,14 +1178,25 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
                 split_top(&text[from..end], from, &['，', ',', '、', '；', ';']),
             );
             let all = join_split(text, all, n + skip);
-            if all.len() == n + skip {
-                return Some(all[..n].to_vec());
+            let k = all.len();
+            let shared = (k == n + skip).then(|| all[..n].to_vec());
+            if let Some(v) = weigh(ctx, "a list shared with the next label", shared, || {
+                format!("{k} items, not {n} + {skip}")
+            }) {
+                return Some(v);
             }
-        } else if let Some(v) = fit_list(text, from, end, n) {
-            return Some(v);
-        } else if let Some(v) = after(ctx, from, n as u64) {
+        } else if let Some(v) = weigh(
+            ctx,
+            "after the intro word",
+            fit_list(text, from, end, n).or_else(|| after(ctx, from, n as u64)),
+            || split_counts(text, from, end, n),
+        ) {
             return Some(v);
         }
+    } else {
+        weigh(ctx, "after the intro word", None, || {
+            "no intro word (：, 即, 是指, 包括 …) after the label".into()
+        });
     }
     // 一是…二是…: the first clause opens right after the label's sentence mark.
     if let Some(mark) = text[pos..]
@@ -1001,7 +1207,12 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         let after_mark = pos + mark.len_utf8();
         let next = text[after_mark..].trim_start_matches(['\n', ' ', '　']);
         if next.starts_with("一是") || next.starts_with("第一") {
-            if let Some(v) = enumerated(ctx, after_mark, n as u64) {
+            if let Some(v) = weigh(
+                ctx,
+                "一是…二是… clauses",
+                enumerated(ctx, after_mark, n as u64),
+                || format!("no run of {n} numbered clauses"),
+            ) {
                 return Some(v);
             }
         }
@@ -1011,17 +1222,39 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         .chars()
         .next()
         .is_none_or(|c| "，。；、：！？,;:!?\n）)的".contains(c));
+    // …等4大要素交易服务平台已经挂牌: after 等, a label cut where an adverb opens its
+    // predicate ends its clause too (a verb may be the label's own: 五措并举).
+    let predicate_after_deng = text[..label_start].ends_with('等')
+        && pos < label_end
+        && ctx
+            .jieba
+            .leading_words(&text[pos..], 1)
+            .first()
+            .is_some_and(|&(_, t)| t.starts_with('d'));
+    let ends_clause = ends_clause || predicate_after_deng;
     // 两个市场两种资源: two counts run together are two formulations, neither listed here.
     let measure = ctx.rules.lexicon("measure");
     let second_count = label.char_indices().skip(1).any(|(k, c)| {
         NUMERAL_CHARS.contains(c) && measure.prefix_of(&label[k + c.len_utf8()..]).is_some()
     });
     if second_count && compound_count(label).is_none() {
-        return None;
+        return weigh(ctx, "before the label", None, || {
+            "two counts run together (两个市场两种资源): neither is listed here".into()
+        });
     }
     let compound = compound_count(label).is_some();
     if skip == 0 && !compound && (quoted_label || ends_clause) {
-        let v = before(ctx, m, n as u64)?;
+        let v = before(ctx, m, n as u64);
+        let Some(v) = v else {
+            return weigh(ctx, "before the label", None, || {
+                before_miss(ctx, m, n as u64)
+            });
+        };
+        // Every later test refuses the list as a whole, for the reason it gives.
+        let refuse = |why: &str| {
+            let why = why.to_string();
+            weigh(ctx, "before the label", None, move || why)
+        };
         let cut = parallel_ends(ctx, v.clone());
         // Cut where a preposition or 是 ended the list (西南以及海上 → 西南以): a clause, not a list.
         let not_end = ctx.rules.lexicon("not_item_end");
@@ -1029,7 +1262,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             .iter()
             .any(|&(x, y)| not_end.suffix_of(&text[x..y]).is_some())
         {
-            return None;
+            return refuse("an item ends in a preposition or 是: a clause, not a list");
         }
         // 大数据、大生态是贵州两大名片: an item holding 是 as a word is a clause; the label is its predicate.
         let holds_shi = |&r: &(usize, usize)| {
@@ -1038,18 +1271,18 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
                 .any(|&(x, y, _)| &text[x..y] == "是")
         };
         if !quoted_label && cut.iter().any(holds_shi) {
-            return None;
+            return refuse("an item holds 是: the label is the clause's predicate");
         }
         // …及浙江宁波设置了5个地面课堂: an aspect particle ends a verb, whose object the label is.
         if v.last()
             .is_some_and(|&(x, y)| text[x..y].ends_with(['了', '着', '过']))
         {
-            return None;
+            return refuse("the list ends in 了/着/过: the label is a verb's object");
         }
         // 实现两位数增长: an unquoted label taken by the verb ending the list is
         // the verb's object, a count of things, not the list's head.
         if !quoted_label && cut.last().map(|r| r.1) != v.last().map(|r| r.1) {
-            return None;
+            return refuse("a verb ends the list and takes the label as its object");
         }
         // Unquoted, a list is a formulation only when it is one of parallel
         // short names (酒泉、天水两个区域中心城市), not clauses run into it.
@@ -1061,16 +1294,50 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             // two items must be parallel, of one length (总量和结构双重功能).
             let pair = label.starts_with('双') && lens.iter().any(|&l| l != lens[0] || l > 4);
             if pair
-                || lens.iter().any(|&l| l > MAX_UNQUOTED_ITEM)
+                || lens.iter().any(|&l| l > max_unquoted_item(n))
                 || lens[0] > 2 * max_rest + 2
                 || first_raw.contains(['了', '将'])
             {
-                return None;
+                return refuse("unquoted, the items are not short parallel names");
             }
         }
-        return Some(cut);
+        return weigh(ctx, "before the label", Some(cut), String::new);
     }
-    None
+    weigh(ctx, "before the label", None, || {
+        if skip > 0 || compound {
+            "not weighed for a shared or compound label".into()
+        } else {
+            "an unquoted label must end its clause to take the list before it".into()
+        }
+    })
+}
+
+/// How the text after an intro word splits by each separator, against the
+/// declared count `n`: why no list there fit.
+fn split_counts(text: &str, from: usize, end: usize, n: usize) -> String {
+    let counts: Vec<String> = [
+        ("；", &['；', ';'][..]),
+        ("，", &['，', ','][..]),
+        ("、", &['、'][..]),
+    ]
+    .iter()
+    .map(|(name, seps)| {
+        let k = cleaned(text, split_top(&text[from..end], from, seps)).len();
+        format!("{k} by {name}")
+    })
+    .collect();
+    format!("{} to the sentence end: none is {n}", counts.join(", "))
+}
+
+/// The longest item of an unquoted label's list: short names, a little
+/// longer in a long list, where so many parallel items are a list by
+/// themselves (…生物医药和高端医疗器械等十大新兴产业).
+fn max_unquoted_item(n: usize) -> usize {
+    if n >= 4 {
+        MAX_UNQUOTED_ITEM + 4
+    } else {
+        MAX_UNQUOTED_ITEM
+    }
 }
 
 /// The first `max` dictionary words of `text[a..b]`: start, end and jieba tag of each.

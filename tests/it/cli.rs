@@ -222,6 +222,49 @@ fn explain_lists_competing_candidates() {
     assert!(String::from_utf8_lossy(&text).contains("official.titles-before-names (priority 50)"));
 }
 
+/// `--explain` shows, for each principle label, the layouts its items were
+/// looked for in, in order, what each gave or why it did not fit, and which won.
+#[test]
+fn explain_shows_the_layouts_weighed_for_a_label() {
+    let input = "大力发展汽车、信息技术、人工智能三大新兴产业，加速布局。";
+    let out = policyx()
+        .args(["extract", "--explain"])
+        .write_stdin(input)
+        .succeeds();
+    let text = String::from_utf8_lossy(&out);
+    let weighed = text
+        .find("== principle layouts weighed")
+        .expect("the section");
+    let at = weighed
+        + text[weighed..]
+            .find("principle.counted-unquoted (priority 28) [16, 22) 三大新兴产业")
+            .expect("the label is listed");
+    let lines: Vec<&str> = text[at..].lines().skip(1).take(2).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "    no      after the intro word: no intro word (：, 即, 是指, 包括 …) after the label",
+            "    won     before the label: 3 items: 汽车 | 信息技术 | 人工智能",
+        ],
+        "{text}"
+    );
+    let out = policyx()
+        .args(["extract", "--explain", "--json"])
+        .write_stdin("“五个坚持”：坚持A，坚持B。")
+        .succeeds();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    let weighed = v["principle_layouts_weighed"].as_array().expect("array");
+    let quoted = weighed
+        .iter()
+        .find(|w| w["candidate"]["rule"] == "principle.quoted-label-then-items")
+        .expect("the label after its quotes");
+    assert_eq!(quoted["won"], Value::Null, "two items do not fit 五");
+    assert_eq!(
+        quoted["layouts"][0],
+        serde_json::json!({"layout": "after the intro word", "why_not": "no list of 5 items after it"})
+    );
+}
+
 /// A small mixed tree: UTF-8, GBK, a zip (with a hostile entry name), a tar.gz, a broken zip, a binary.
 fn mixed_tree(dir: &Path) {
     let d = dir.join("in");
