@@ -428,26 +428,20 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         });
         return None;
     }
-    let no_count = || format!("{label}: declares no count");
+    // A layout that needs the declared count: weighed as missing without one.
+    let with_count = |layout: &'static str,
+                      find: &dyn Fn(u64) -> Option<Vec<(usize, usize)>>,
+                      why_not: &dyn Fn(u64) -> String| match count {
+        Some(n) => weigh(ctx, layout, find(n), || why_not(n)),
+        None => weigh(ctx, layout, None, || format!("{label}: declares no count")),
+    };
     let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
-        Some("after") => {
-            let Some(n) = count else {
-                weigh(ctx, "after the intro word", None, no_count);
-                return None;
-            };
-            weigh(ctx, "after the intro word", after(ctx, m.end, n), || {
-                format!("no list of {n} items after it")
-            })?
-        }
-        Some("before") => {
-            let Some(n) = count else {
-                weigh(ctx, "before the label", None, no_count);
-                return None;
-            };
-            weigh(ctx, "before the label", before(ctx, m, n), || {
-                before_miss(ctx, m, n)
-            })?
-        }
+        Some("after") => with_count("after the intro word", &|n| after(ctx, m.end, n), &|n| {
+            format!("no list of {n} items after it")
+        })?,
+        Some("before") => with_count("before the label", &|n| before(ctx, m, n), &|n| {
+            before_miss(ctx, m, n)
+        })?,
         Some("quoted") => weigh(
             ctx,
             "inside the quotes",
@@ -457,37 +451,26 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
                 None => "no quoted list of two or more items".into(),
             },
         )?,
-        Some("enumerated") => {
-            let Some(n) = count else {
-                weigh(ctx, "一是…二是… clauses", None, no_count);
+        Some("enumerated") => with_count(
+            "一是…二是… clauses",
+            &|n| enumerated(ctx, m.end, n),
+            &|n| format!("no run of {n} numbered clauses"),
+        )?,
+        Some("anaphor") => with_count(
+            "a sentence that names them",
+            &|n| anaphor(ctx, m, label, n),
+            &|n| format!("no sentence before it lists {n} items"),
+        )?,
+        // counted() weighs each layout it tries.
+        Some("counted") => match count {
+            Some(n) => counted(ctx, m, label, n)?,
+            None => {
+                weigh(ctx, "any layout", None, || {
+                    format!("{label}: declares no count")
+                });
                 return None;
-            };
-            weigh(
-                ctx,
-                "一是…二是… clauses",
-                enumerated(ctx, m.end, n),
-                || format!("no run of {n} numbered clauses"),
-            )?
-        }
-        Some("anaphor") => {
-            let Some(n) = count else {
-                weigh(ctx, "a sentence that names them", None, no_count);
-                return None;
-            };
-            weigh(
-                ctx,
-                "a sentence that names them",
-                anaphor(ctx, m, label, n),
-                || format!("no sentence before it lists {n} items"),
-            )?
-        }
-        Some("counted") => {
-            let Some(n) = count else {
-                weigh(ctx, "any layout", None, no_count);
-                return None;
-            };
-            counted(ctx, m, label, n)?
-        }
+            }
+        },
         _ => return None,
     };
     // Every item says something: punctuation alone is no item (2个：!,!).
