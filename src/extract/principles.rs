@@ -36,6 +36,8 @@ const MAX_UNQUOTED_ITEM: usize = 10;
 
 /// Items longer than this (characters) make a quoted list a sentence, not a list.
 const MAX_QUOTED_ITEM: usize = 24;
+/// Hyphens and dashes that join two names into one (广西－文莱经济走廊).
+const DASHES: &[char] = &['－', '-', '‐', '–'];
 
 /// A principle built from one match, with the byte range it covers.
 #[derive(Debug, Clone)]
@@ -285,7 +287,8 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         // An adverb, conjunction or preposition with more after it starts the
         // clause (两座建筑在伊朗的袭击中 → 两座建筑); so does an idiom after the noun
         // (三大指标稳步增长 → 三大指标).
-        let clause = (tag.starts_with('d') || matches!(tag, "c" | "p")) && more || tag == "i";
+        let adverb = is_adverb(ctx, &label[at..at + len], tag);
+        let clause = (adverb || matches!(tag, "c" | "p")) && more || tag == "i";
         // After a quoted list, only a verb that ends the label cuts it (五个展厅组成 →
         // 五个展厅); one inside is the noun phrase's (三项金融创新职能定位).
         // A verb that takes an object (抓好, 推进: `lead_verb`) or bears 了 ends it too
@@ -302,7 +305,10 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
             && (!after_list || trailing || takes_object);
         // A verb ending an unquoted label after its noun is the clause's
         // (两类人员开放：一是…): the label is the noun.
-        if (clause || verb && (more || tag == "v")) && han_len(&label[noun_start..at]) >= 2 {
+        // A measure that is a noun itself (五方面作出部署 → 五方面) needs no noun after it.
+        let noun_measure = at == noun_start && han_len(&label[count_end..noun_start]) >= 2;
+        let noun_before = han_len(&label[noun_start..at]) >= 2 || noun_measure && more;
+        if (clause || verb && (more || tag == "v")) && noun_before {
             if label[..at].contains('“') && !label[..at].ends_with('”') {
                 return None;
             }
@@ -311,6 +317,12 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         at += len;
     }
     Some((label, (a, b)))
+}
+
+/// An adverb by jieba's tag, or a manner or scope word (`action_adverb`:
+/// 全部, 全面) however jieba tags it.
+fn is_adverb(ctx: &Ctx, word: &str, tag: &str) -> bool {
+    tag.starts_with('d') || ctx.rules.lexicon("action_adverb").contains(word)
 }
 
 /// Records, for `--explain`, what looking for the items in `layout` gave:
@@ -425,6 +437,18 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     if ordinal || no_noun {
         weigh(ctx, "no layout", None, || {
             "an ordinal (第…) or a count with no noun".into()
+        });
+        return None;
+    }
+    // 《习近平谈“一带一路”（2023年版）》: a label inside a title names the book;
+    // “3+3”战略对话机制, “四大战略通道+五纵五横”: formulas joined by + count no one list.
+    let before_label = &ctx.text[..lspan.0];
+    let in_title = before_label
+        .rfind('《')
+        .is_some_and(|k| !before_label[k..].contains(['》', '\n']));
+    if in_title || label.contains(['+', '＋']) {
+        weigh(ctx, "no layout", None, || {
+            "a label inside a title (《…》) or formulas joined by +".into()
         });
         return None;
     }
@@ -617,14 +641,17 @@ fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usiz
 /// The first item of a list before its label: the clause up to it runs into
 /// the item, so it keeps what follows the last leading verb (`lead_verb`:
 /// 对外贸易实现规模 → 规模) and the last `的` (有竞争优势的新材料 → 新材料).
-fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+/// A verb cut leaves it as long as the shortest of its parallels, up to four
+/// characters (健全组织体系、教育体系 → 组织体系, not 体系 after 组织).
+fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) -> (usize, usize) {
     let (a, b) = strip_lead(ctx, text, (a, b));
     let lead = ctx.rules.lexicon("lead_verb");
+    let keep = shortest.clamp(2, 4);
     let mut cut = a;
     for (k, c) in text[a..b].char_indices() {
         let at = a + k;
         if let Some(w) = lead.prefix_of(&text[at..b]) {
-            if han_len(&text[at + w.len()..b]) >= 2 && w.chars().count() >= 2 {
+            if han_len(&text[at + w.len()..b]) >= keep && w.chars().count() >= 2 {
                 cut = cut.max(at + w.len());
             }
         }
@@ -696,7 +723,9 @@ fn first_item_nominal(
     if verbal || others.is_empty() {
         return (a, b);
     }
-    let keep = shortest.clamp(1, 2);
+    // What the cut leaves is more than the head the others share
+    // (组织体系、教育体系、监管体系 → 组织体系, not 体系).
+    let keep = shortest.clamp(1, 2).max(shared_end(text, others) + 1);
     let mut at = a;
     let mut cut = a;
     for (len, tag) in ctx.jieba.leading_words(&text[a..b], 16) {
@@ -715,6 +744,25 @@ fn first_item_nominal(
     (cut, b)
 }
 
+/// How many characters all of `items` end with (two or more items), else 0.
+fn shared_end(text: &str, items: &[(usize, usize)]) -> usize {
+    let Some((&(a, b), rest)) = items.split_first() else {
+        return 0;
+    };
+    if rest.is_empty() {
+        return 0;
+    }
+    text[a..b]
+        .chars()
+        .rev()
+        .enumerate()
+        .take_while(|&(k, c)| {
+            rest.iter()
+                .all(|&(x, y)| text[x..y].chars().rev().nth(k) == Some(c))
+        })
+        .count()
+}
+
 /// The first item of a list whose other items are all of one short length
 /// (数量、质量、生态; 总量和结构) is as long as they are, where a word of jieba's
 /// dictionary starts there: 耕地数量 → 数量, 货币政策工具总量 → 总量.
@@ -731,6 +779,10 @@ fn first_item_same_length(
     let Some((k, _)) = text[a..b].char_indices().rev().nth(longest - 1) else {
         return (a, b);
     };
+    // A dash joins what it would drop to the rest (广西－文莱经济走廊): one name.
+    if text[a..a + k].contains(DASHES) {
+        return (a, b);
+    }
     // What the cut drops is a modifier: a preposition or conjunction in it
     // (新疆同中央国家机关) makes the item a clause of its own.
     let mut at = a;
@@ -747,6 +799,36 @@ fn first_item_same_length(
         }
     }
     (a, b)
+}
+
+/// The first item of a list before its label starts after a verb of two
+/// characters or more that opens it, when no other item opens with one
+/// (夯实政治互信更高、安全合作更实 → 政治互信更高), and the item keeps as many
+/// characters as the shortest of them, up to four.
+fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)]) -> (usize, usize) {
+    let text = ctx.text;
+    let keep = others
+        .iter()
+        .map(|&(x, y)| han_len(&text[x..y]))
+        .min()
+        .unwrap_or(0)
+        .clamp(2, 4);
+    let opening_verb = |(x, y): (usize, usize)| {
+        words_at(ctx, (x, y), 1)
+            .first()
+            .filter(|w| w.2.starts_with('v') && w.2 != "vn" && w.1 - w.0 >= 6)
+            .map(|w| w.1)
+    };
+    match opening_verb((a, b)) {
+        Some(at)
+            if !others.is_empty()
+                && others.iter().all(|&r| opening_verb(r).is_none())
+                && han_len(&text[at..b]) >= keep =>
+        {
+            (at, b)
+        }
+        _ => (a, b),
+    }
 }
 
 /// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
@@ -822,6 +904,16 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let mut parts = parts.split_off(parts.len() - n);
+    // 以A、B、C为代表的“三新”: the frame (`item_frame_end`) is the clause's, not the items'.
+    let (lx, ly) = parts[n - 1];
+    if let Some(frame) = ctx.rules.lexicon("item_frame_end").suffix_of(&text[lx..ly]) {
+        if han_len(&text[lx..ly - frame.len()]) >= 2 {
+            parts[n - 1].1 = ly - frame.len();
+            if text[parts[0].0..].starts_with('以') {
+                parts[0].0 += '以'.len_utf8();
+            }
+        }
+    }
     // 为全面建成小康社会、续写“两大奇迹”: a clause opening with a preposition
     // (`p` in jieba's dictionary) makes the label its object, not a list's head.
     let (fa, fb) = parts[0];
@@ -836,11 +928,12 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     if intro_start.is_none() {
-        parts[0] = first_item(ctx, text, parts[0]);
         let (longest, shortest) = parts[1..].iter().fold((0, usize::MAX), |(l, s), &(x, y)| {
             let n = han_len(&text[x..y]);
             (l.max(n), s.min(n))
         });
+        parts[0] = first_item(ctx, text, parts[0], shortest);
+        parts[0] = first_item_verb(ctx, parts[0], &parts[1..]);
         parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
@@ -867,8 +960,18 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     {
         return None;
     }
+    // …的两大力量、支持全球化的两大市场: an item that opens with a count and a measure
+    // word is a label of its own, in a run of labels.
+    let measure = ctx.rules.lexicon("measure");
+    let counted_item = |s: &str| {
+        let rest = s.trim_start_matches(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit());
+        rest.len() < s.len() && measure.prefix_of(rest).is_some()
+    };
     let numbered = |s: &str| s.split('“').skip(1).any(|q| declared(q).is_some());
-    if parts.iter().any(|&(x, y)| numbered(&text[x..y])) {
+    if parts
+        .iter()
+        .any(|&(x, y)| numbered(&text[x..y]) || counted_item(&text[x..y]))
+    {
         return None;
     }
     let max_other = parts[1..]
@@ -1171,7 +1274,10 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         } else if let Some(v) = weigh(
             ctx,
             "after the intro word",
-            fit_list(text, from, end, n).or_else(|| after(ctx, from, n as u64)),
+            plain_list_end(
+                ctx,
+                fit_list(text, from, end, n).or_else(|| after(ctx, from, n as u64)),
+            ),
             || split_counts(text, from, end, n),
         ) {
             return Some(v);
@@ -1205,15 +1311,23 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         .chars()
         .next()
         .is_none_or(|c| "，。；、：！？,;:!?\n）)的".contains(c));
-    // …等4大要素交易服务平台已经挂牌: after 等, a label cut where an adverb opens its
-    // predicate ends its clause too (a verb may be the label's own: 五措并举).
+    // …等4大要素交易服务平台已经挂牌, …等五方面作出部署: after 等, a label cut where an
+    // adverb or a verb of two characters opens its predicate ends its clause too.
+    // (两个城市群之间开展合作: a label ending in a place word is no list's head.)
+    let place_end = label
+        .char_indices()
+        .rev()
+        .nth(1)
+        .is_some_and(|(k, _)| place(&label[k..]));
     let predicate_after_deng = text[..label_start].ends_with('等')
         && pos < label_end
         && ctx
             .jieba
             .leading_words(&text[pos..], 1)
             .first()
-            .is_some_and(|&(_, t)| t.starts_with('d'));
+            .is_some_and(|&(len, t)| {
+                is_adverb(ctx, &text[pos..pos + len], t) || t == "v" && len >= 6 && !place_end
+            });
     let ends_clause = ends_clause || predicate_after_deng;
     // 两个市场两种资源: two counts run together are two formulations, neither listed here.
     let measure = ctx.rules.lexicon("measure");
@@ -1261,6 +1375,14 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             .is_some_and(|&(x, y)| text[x..y].ends_with(['了', '着', '过']))
         {
             return refuse("the list ends in 了/着/过: the label is a verb's object");
+        }
+        // 通过A、B、C来保障“双碳”目标: a list longer than the count, cut where a verb
+        // takes the label, is that verb's means, not the label's items.
+        if quoted_label
+            && cut.last().map(|r| r.1) != v.last().map(|r| r.1)
+            && text[..v[0].0].ends_with('、')
+        {
+            return refuse("a verb takes the label after a longer list: the list is no items of it");
         }
         // 实现两位数增长: an unquoted label taken by the verb ending the list is
         // the verb's object, a count of things, not the list's head.
@@ -1354,13 +1476,20 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     if !others.iter().all(|&r| plain(r)) {
         return v;
     }
-    // The first item: what follows the last leading verb in it (聚焦, 用好 …).
+    // The first item: what follows the last leading verb in it (聚焦, 用好 …), as
+    // long as the shortest of the others, up to four characters (组织体系, not 体系).
     let lead = ctx.rules.lexicon("lead_verb");
+    let keep = v[1..]
+        .iter()
+        .map(|&(x, y)| han_len(&text[x..y]))
+        .min()
+        .unwrap_or(0)
+        .clamp(2, 4);
     let (a0, b0) = v[0];
     let cut = text[a0..b0]
         .char_indices()
         .filter_map(|(k, _)| lead.prefix_of(&text[a0 + k..b0]).map(|w| a0 + k + w.len()))
-        .filter(|&c| han_len(&text[c..b0]) >= 2)
+        .filter(|&c| han_len(&text[c..b0]) >= keep)
         .last();
     if let Some(c) = cut {
         v[0].0 = c;
@@ -1374,17 +1503,51 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     {
         v[0].0 = w.1.max(a0);
     }
-    let k = v.len() - 1;
-    let last = tags(v[k]);
+    cut_last_predicate(ctx, &mut v, true);
+    v
+}
+
+/// Cuts the last item of a list where the sentence's predicate starts in it:
+/// at its first verb, adverb or numeral after its first word (tags of jieba's
+/// dictionary): …北京城市图书馆、北京大运河博物馆已经全面完工 → 北京大运河博物馆.
+/// The caller has checked that the other items hold none. Without `verbs`,
+/// only an adverb cuts, of one character too (a verb may be the name's own:
+/// 自贸港法规制定权; 市科技馆均已建成 → 市科技馆).
+fn cut_last_predicate(ctx: &Ctx, v: &mut [(usize, usize)], verbs: bool) {
+    let Some(k) = v.len().checked_sub(1) else {
+        return;
+    };
+    let last = words_at(ctx, v[k], 16);
     // A verb or adverb of one character is read into a name as often as it
     // stands alone (智能网联配套服务), so only longer ones and numerals cut.
     // A verbal noun (服务, 建设) ends names as often as it follows them.
-    let cuts =
-        |w: &(usize, usize, &str)| verbal(w.2) && w.2 != "vn" && (w.1 - w.0 > 3 || w.2 == "m");
+    let cuts = |w: &(usize, usize, &str)| {
+        if !verbs {
+            return matches!(w.2, "d" | "ad");
+        }
+        (w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m"))
+            && w.2 != "vn"
+            && (w.1 - w.0 > 3 || w.2 == "m")
+    };
     if let Some(at) = last.iter().skip(1).position(cuts) {
         v[k].1 = last[at + 1].0;
     }
-    v
+}
+
+/// A list after its label whose items but the last are plain names (no verb,
+/// adverb or numeral in them) ends its last where an adverb starts the
+/// predicate ([`cut_last_predicate`]).
+fn plain_list_end(ctx: &Ctx, v: Option<Vec<(usize, usize)>>) -> Option<Vec<(usize, usize)>> {
+    let mut v = v?;
+    let plain = |r: &(usize, usize)| {
+        words_at(ctx, *r, 16)
+            .iter()
+            .all(|w| !(w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m")))
+    };
+    if v.len() >= 2 && v[..v.len() - 1].iter().all(plain) {
+        cut_last_predicate(ctx, &mut v, false);
+    }
+    Some(v)
 }
 
 /// Clauses of the document: byte ranges between `，；。：！？` and line ends.

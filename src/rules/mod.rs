@@ -185,6 +185,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "not_count_word",
     "not_item_start",
     "not_item_end",
+    "item_frame_end",
 ];
 
 impl RuleSet {
