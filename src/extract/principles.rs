@@ -497,11 +497,19 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         },
         _ => return None,
     };
-    // Every item says something: punctuation alone is no item (2个：!,!).
+    // Every item says something: punctuation alone is no item (2个：!,!); an
+    // item holding an ellipsis (稻谷黄了……秋分正值) or half a pair of brackets
+    // (县）20余万名干部群众) runs across what was no list.
+    let broken = |s: &str| {
+        let open = s.matches(['（', '(']).count();
+        let close = s.matches(['）', ')']).count();
+        s.contains('…') || open != close
+    };
     if ranges.is_empty()
-        || ranges
-            .iter()
-            .any(|&(a, b)| !ctx.text[a.min(b)..b].chars().any(char::is_alphanumeric))
+        || ranges.iter().any(|&(a, b)| {
+            let s = &ctx.text[a.min(b)..b];
+            !s.chars().any(char::is_alphanumeric) || broken(s)
+        })
     {
         return None;
     }
@@ -644,7 +652,14 @@ fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usiz
 /// A verb cut leaves it as long as the shortest of its parallels, up to four
 /// characters (健全组织体系、教育体系 → 组织体系, not 体系 after 组织).
 fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) -> (usize, usize) {
-    let (a, b) = strip_lead(ctx, text, (a, b));
+    let (mut a, b) = strip_lead(ctx, text, (a, b));
+    // 创造了经济快速发展和社会长期稳定: the particle after the clause's verb opens no item.
+    while let Some(c) = text[a..b].chars().next().filter(|&c| c == '了') {
+        if han_len(&text[a..b]) <= 3 {
+            break;
+        }
+        a += c.len_utf8();
+    }
     let lead = ctx.rules.lexicon("lead_verb");
     let keep = shortest.clamp(2, 4);
     let mut cut = a;
@@ -667,7 +682,8 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) ->
 /// its parallels: it starts after the first verb or preposition of jieba's
 /// dictionary that leaves it no longer than they are (plus one character):
 /// 承担乒乓球、羽毛球、攀岩、体操 → 乒乓球; 面临需求收缩、供给冲击、预期转弱 →
-/// 需求收缩. A one-character verb counts only where it opens the item (设电影).
+/// 需求收缩. A one-character verb counts only where it opens the item (设电影)
+/// or follows an adverb (共设).
 fn first_item_parallel(
     ctx: &Ctx,
     (a, b): (usize, usize),
@@ -681,6 +697,7 @@ fn first_item_parallel(
         return (a, b);
     }
     let mut at = a;
+    let mut after_adverb = false;
     for (i, (len, tag)) in ctx
         .jieba
         .leading_words(&text[a..b], 16)
@@ -693,7 +710,9 @@ fn first_item_parallel(
             break;
         }
         let verb = (tag.starts_with('v') && tag != "vn") || tag == "p";
-        let whole = i == 0 || han_len(&text[word_start..at]) >= 2;
+        // …or after an adverb (大赛共设数控车工 → 数控车工).
+        let whole = i == 0 || after_adverb || han_len(&text[word_start..at]) >= 2;
+        after_adverb = tag == "d";
         let rest = han_len(&text[at..b]);
         if verb && whole && rest >= keep && rest <= fits {
             return (at, b);
@@ -801,10 +820,10 @@ fn first_item_same_length(
     (a, b)
 }
 
-/// The first item of a list before its label starts after a verb of two
-/// characters or more that opens it, when no other item opens with one
-/// (夯实政治互信更高、安全合作更实 → 政治互信更高), and the item keeps as many
-/// characters as the shortest of them, up to four.
+/// The first item of a list before its label starts after a verb that opens
+/// it (with the adverbs before it and its complement), when no other item opens
+/// with one (夯实政治互信更高、安全合作更实 → 政治互信更高; 串联起长三角、长江中游 →
+/// 长三角), and the item keeps as many characters as the shortest of them, up to four.
 fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)]) -> (usize, usize) {
     let text = ctx.text;
     let keep = others
@@ -813,23 +832,38 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
         .min()
         .unwrap_or(0)
         .clamp(2, 4);
+    // Adverbs, then a verb, then its complement (共设首饰设计师, 串联起长三角).
     let opening_verb = |(x, y): (usize, usize)| {
-        words_at(ctx, (x, y), 1)
-            .first()
-            .filter(|w| w.2.starts_with('v') && w.2 != "vn" && w.1 - w.0 >= 6)
-            .map(|w| w.1)
-    };
-    match opening_verb((a, b)) {
-        Some(at)
-            if !others.is_empty()
-                && others.iter().all(|&r| opening_verb(r).is_none())
-                && han_len(&text[at..b]) >= keep =>
-        {
-            (at, b)
+        let words = words_at(ctx, (x, y), 6);
+        let verb = words
+            .iter()
+            .position(|w| !is_adverb(ctx, &text[w.0..w.1], w.2))?;
+        let w = words[verb];
+        if !(w.2.starts_with('v') && w.2 != "vn") {
+            return None;
         }
-        _ => (a, b),
+        let end = w.1;
+        Some(match text[end..y].chars().next() {
+            Some(c) if VERB_COMPLEMENTS.contains(c) => end + c.len_utf8(),
+            _ => end,
+        })
+    };
+    if others.is_empty() || others.iter().any(|&r| opening_verb(r).is_some()) {
+        return (a, b);
     }
+    // 做深做透教育科技人才一体改革发展: verbs in a row.
+    let mut a = a;
+    for _ in 0..3 {
+        match opening_verb((a, b)) {
+            Some(at) if han_len(&text[at..b]) >= keep => a = at,
+            _ => break,
+        }
+    }
+    (a, b)
 }
+
+/// One-character complements a verb takes (串联起, 做深做透, 抓好, 落实到).
+const VERB_COMPLEMENTS: &str = "起出到了着好深透实细牢";
 
 /// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
 /// 侵占集体资源).
@@ -954,7 +988,9 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     // label an object; an item holding another numbered formulation makes it a run of slogans.
     let (lx, ly) = parts[parts.len() - 1];
     let last = &text[lx..ly];
-    if ctx.rules.lexicon("not_item_end").suffix_of(last).is_some()
+    // …辉煌成就充分彰显了“两个确立”: an aspect particle ends the verb whose object the label is.
+    if last.ends_with(['了', '着', '过'])
+        || ctx.rules.lexicon("not_item_end").suffix_of(last).is_some()
         || strip_lead(ctx, text, (lx, ly)) == (lx, ly)
             && ctx.rules.lexicon("lead_verb").contains(last)
     {
@@ -1382,7 +1418,9 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             && cut.last().map(|r| r.1) != v.last().map(|r| r.1)
             && text[..v[0].0].ends_with('、')
         {
-            return refuse("a verb takes the label after a longer list: the list is no items of it");
+            return refuse(
+                "a verb takes the label after a longer list: the list is no items of it",
+            );
         }
         // 实现两位数增长: an unquoted label taken by the verb ending the list is
         // the verb's object, a count of things, not the list's head.
@@ -1522,10 +1560,11 @@ fn cut_last_predicate(ctx: &Ctx, v: &mut [(usize, usize)], verbs: bool) {
     // stands alone (智能网联配套服务), so only longer ones and numerals cut.
     // A verbal noun (服务, 建设) ends names as often as it follows them.
     let cuts = |w: &(usize, usize, &str)| {
+        let adverb = matches!(w.2, "d" | "ad") || is_adverb(ctx, &ctx.text[w.0..w.1], w.2);
         if !verbs {
-            return matches!(w.2, "d" | "ad");
+            return adverb;
         }
-        (w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m"))
+        (w.2.starts_with('v') || adverb || w.2 == "m")
             && w.2 != "vn"
             && (w.1 - w.0 > 3 || w.2 == "m")
     };
