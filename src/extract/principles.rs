@@ -308,6 +308,10 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         // A measure that is a noun itself (五方面作出部署 → 五方面) needs no noun after it.
         let noun_measure = at == noun_start && han_len(&label[count_end..noun_start]) >= 2;
         let noun_before = han_len(&label[noun_start..at]) >= 2 || noun_measure && more;
+        // Nothing but the count before the predicate: no label (三项均居世界第一).
+        if clause && at == noun_start && noun_start > count_end && !noun_measure {
+            return None;
+        }
         if (clause || verb && (more || tag == "v")) && noun_before {
             if label[..at].contains('“') && !label[..at].ends_with('”') {
                 return None;
@@ -394,6 +398,17 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let (label, lspan) = trimmed(label_text(ctx, m)?)?;
     // 以“A，B”为理念, “A、B”等优良作风: a preposition or 等 before the head noun is the
     // clause's, not the label's.
+    // “A、B”到要求“…”: a one-character verb between the quotes and a head noun
+    // makes the noun another clause's.
+    if rule.mode.as_deref() == Some("quoted")
+        && ctx
+            .jieba
+            .leading_words(label, 1)
+            .first()
+            .is_some_and(|&(len, tag)| tag == "v" && han_len(&label[..len]) == 1)
+    {
+        return None;
+    }
     let (label, lspan) = match ctx.jieba.leading_words(label, 1).first() {
         Some(&(len, tag))
             if (tag == "p" || label.starts_with('等'))
@@ -463,9 +478,11 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         Some("after") => with_count("after the intro word", &|n| after(ctx, m.end, n), &|n| {
             format!("no list of {n} items after it")
         })?,
-        Some("before") => with_count("before the label", &|n| before(ctx, m, n), &|n| {
-            before_miss(ctx, m, n)
-        })?,
+        Some("before") => with_count(
+            "before the label",
+            &|n| before(ctx, m, n).map(|v| verb_after_names(ctx, v)),
+            &|n| before_miss(ctx, m, n),
+        )?,
         Some("quoted") => weigh(
             ctx,
             "inside the quotes",
@@ -675,7 +692,11 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) ->
         }
     }
     // 推进了政策落地工程 → 政策落地工程: what the verb leaves may open with a particle.
-    strip_lead(ctx, text, (cut, b))
+    let (mut a, b) = strip_lead(ctx, text, (cut, b));
+    while text[a..b].starts_with('了') && han_len(&text[a..b]) > 3 {
+        a += '了'.len_utf8();
+    }
+    (a, b)
 }
 
 /// The first item of a list before its label, when it is still longer than
@@ -687,6 +708,7 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) ->
 fn first_item_parallel(
     ctx: &Ctx,
     (a, b): (usize, usize),
+    others: &[(usize, usize)],
     longest: usize,
     shortest: usize,
 ) -> (usize, usize) {
@@ -709,7 +731,10 @@ fn first_item_parallel(
         if at >= b {
             break;
         }
-        let verb = (tag.starts_with('v') && tag != "vn") || tag == "p";
+        // A word every other item holds too is the items' own (厦门至金门、泉州至金门).
+        let word = &text[word_start..at];
+        let shared = !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].contains(word));
+        let verb = ((tag.starts_with('v') && tag != "vn") || tag == "p") && !shared;
         // …or after an adverb (大赛共设数控车工 → 数控车工).
         let whole = i == 0 || after_adverb || han_len(&text[word_start..at]) >= 2;
         after_adverb = tag == "d";
@@ -833,13 +858,17 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
         .unwrap_or(0)
         .clamp(2, 4);
     // Adverbs, then a verb, then its complement (共设首饰设计师, 串联起长三角).
-    let opening_verb = |(x, y): (usize, usize)| {
+    let opening_verb = |(x, y): (usize, usize), first: bool| {
         let words = words_at(ctx, (x, y), 6);
         let verb = words
             .iter()
             .position(|w| !is_adverb(ctx, &text[w.0..w.1], w.2))?;
         let w = words[verb];
-        if !(w.2.starts_with('v') && w.2 != "vn") {
+        // A verbal noun opens a name as often as a clause (服务贸易): it counts
+        // only first and before four characters or more (设置中华文明展区; not
+        // 旅游 in 引导旅游消费向…).
+        let vn_ok = first && w.2 == "vn" && han_len(&text[w.1..y]) >= 4;
+        if !(w.2.starts_with('v') && (w.2 != "vn" || vn_ok)) {
             return None;
         }
         let end = w.1;
@@ -848,13 +877,13 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
             _ => end,
         })
     };
-    if others.is_empty() || others.iter().any(|&r| opening_verb(r).is_some()) {
+    if others.is_empty() || others.iter().any(|&r| opening_verb(r, true).is_some()) {
         return (a, b);
     }
     // 做深做透教育科技人才一体改革发展: verbs in a row.
     let mut a = a;
-    for _ in 0..3 {
-        match opening_verb((a, b)) {
+    for i in 0..3 {
+        match opening_verb((a, b), i == 0) {
             Some(at) if han_len(&text[at..b]) >= keep => a = at,
             _ => break,
         }
@@ -866,11 +895,18 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
 const VERB_COMPLEMENTS: &str = "起出到了着好深透实细牢";
 
 /// The last item of a list before its label ends at 等 (侵占集体资源等农村“三资” →
-/// 侵占集体资源).
-fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+/// 侵占集体资源). A count after 等 counts the list itself (…首都师范大学等11所“双一流”
+/// 高校): no item, and the list is not the label's.
+fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     match text[a..b].rfind('等') {
-        Some(k) if k > 0 && han_len(&text[a + k + '等'.len_utf8()..b]) <= 4 => (a, a + k),
-        _ => (a, b),
+        Some(k) if k > 0 && han_len(&text[a + k + '等'.len_utf8()..b]) <= 4 => {
+            let after = &text[a + k + '等'.len_utf8()..b];
+            if after.starts_with(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c)) {
+                return None;
+            }
+            Some((a, a + k))
+        }
+        _ => Some((a, b)),
     }
 }
 
@@ -939,12 +975,27 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     let mut parts = parts.split_off(parts.len() - n);
     // 以A、B、C为代表的“三新”: the frame (`item_frame_end`) is the clause's, not the items'.
+    // (…为核心内容的: the frame may end in a noun of two characters.)
     let (lx, ly) = parts[n - 1];
-    if let Some(frame) = ctx.rules.lexicon("item_frame_end").suffix_of(&text[lx..ly]) {
-        if han_len(&text[lx..ly - frame.len()]) >= 2 {
-            parts[n - 1].1 = ly - frame.len();
-            if text[parts[0].0..].starts_with('以') {
-                parts[0].0 += '以'.len_utf8();
+    let frames = ctx.rules.lexicon("item_frame_end");
+    let frame_at = text[lx..ly]
+        .char_indices()
+        .rev()
+        .take(8)
+        .find(|&(k, _)| {
+            let rest = &text[lx + k..ly];
+            frames
+                .prefix_of(rest)
+                .is_some_and(|f| han_len(&rest[f.len()..]) <= 2)
+        })
+        .map(|(k, _)| lx + k);
+    if let Some(at) = frame_at.filter(|&at| han_len(&text[lx..at]) >= 2) {
+        parts[n - 1].1 = at;
+        // 2023年我国以新产业: the first item starts after 以.
+        let (fx, fy) = parts[0];
+        if let Some(k) = text[fx..fy].rfind('以') {
+            if han_len(&text[fx + k + '以'.len_utf8()..fy]) >= 2 {
+                parts[0].0 = fx + k + '以'.len_utf8();
             }
         }
     }
@@ -968,13 +1019,14 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         });
         parts[0] = first_item(ctx, text, parts[0], shortest);
         parts[0] = first_item_verb(ctx, parts[0], &parts[1..]);
-        parts[0] = first_item_parallel(ctx, parts[0], longest, shortest);
+        parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
     }
     if let Some(last) = parts.last_mut() {
-        *last = last_item_before_deng(text, *last);
+        *last = last_item_before_deng(text, *last)?;
     }
+
     // Items are noun phrases: none opens with a preposition or a measure (以更大的决心, 一支队伍)
     // or holds 的 inside.
     let bad_start = ctx.rules.lexicon("not_item_start");
@@ -1534,10 +1586,16 @@ fn parallel_ends(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     }
     // …and what follows a preposition in it (旅游消费向旅游景区 → 旅游景区).
     let (a0, _) = v[0];
+    // (Not one every other item holds too: 厦门至金门、泉州至金门.)
+    let shared = |w: &(usize, usize, &str)| {
+        v[1..]
+            .iter()
+            .all(|&(x, y)| text[x..y].contains(&text[w.0..w.1]))
+    };
     if let Some(w) = tags(v[0])
         .into_iter()
         .rev()
-        .find(|w| w.2 == "p" && han_len(&text[w.1..b0]) >= 2)
+        .find(|w| w.2 == "p" && han_len(&text[w.1..b0]) >= 2 && !shared(w))
     {
         v[0].0 = w.1.max(a0);
     }
@@ -1556,6 +1614,10 @@ fn cut_last_predicate(ctx: &Ctx, v: &mut [(usize, usize)], verbs: bool) {
         return;
     };
     let last = words_at(ctx, v[k], 16);
+    // 2月25日将出现: an item that opens with a numeral keeps its numerals.
+    let counted = last.first().is_some_and(|w| {
+        w.2 == "m" || ctx.text[w.0..w.1].starts_with(|c: char| c.is_ascii_digit())
+    });
     // A verb or adverb of one character is read into a name as often as it
     // stands alone (智能网联配套服务), so only longer ones and numerals cut.
     // A verbal noun (服务, 建设) ends names as often as it follows them.
@@ -1564,7 +1626,7 @@ fn cut_last_predicate(ctx: &Ctx, v: &mut [(usize, usize)], verbs: bool) {
         if !verbs {
             return adverb;
         }
-        (w.2.starts_with('v') || adverb || w.2 == "m")
+        (w.2.starts_with('v') || adverb || w.2 == "m" && !counted)
             && w.2 != "vn"
             && (w.1 - w.0 > 3 || w.2 == "m")
     };
@@ -1587,6 +1649,29 @@ fn plain_list_end(ctx: &Ctx, v: Option<Vec<(usize, usize)>>) -> Option<Vec<(usiz
         cut_last_predicate(ctx, &mut v, false);
     }
     Some(v)
+}
+
+/// 道路、电力、通信出现“三断”: where the items before the last are plain names
+/// (no verb, adverb or numeral) and the last is longer than any of them, the
+/// verb that takes the label is cut from it ([`cut_last_predicate`]).
+fn verb_after_names(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let text = ctx.text;
+    let plain = |r: &(usize, usize)| {
+        words_at(ctx, *r, 16)
+            .iter()
+            .all(|w| !(w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m")))
+    };
+    let Some((last, rest)) = v.split_last() else {
+        return v;
+    };
+    let longest = rest.iter().map(|&(x, y)| han_len(&text[x..y])).max();
+    if !rest.is_empty()
+        && rest.iter().all(plain)
+        && longest.is_some_and(|l| han_len(&text[last.0..last.1]) > l)
+    {
+        cut_last_predicate(ctx, &mut v, true);
+    }
+    v
 }
 
 /// Clauses of the document: byte ranges between `，；。：！？` and line ends.
