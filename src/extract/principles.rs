@@ -323,10 +323,21 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     Some((label, (a, b)))
 }
 
+/// Is `word` at `at` a whole word, not the start of a longer one of jieba's
+/// dictionary (即, not 即将走向不归路)? Punctuation always is.
+fn whole_word(ctx: &Ctx, at: usize, word: &str) -> bool {
+    !word.chars().all(char::is_alphabetic)
+        || ctx
+            .jieba
+            .leading_words(&ctx.text[at..], 1)
+            .first()
+            .is_none_or(|&(len, _)| len <= word.len())
+}
+
 /// An adverb by jieba's tag, or a manner or scope word (`action_adverb`:
 /// 全部, 全面) however jieba tags it.
 fn is_adverb(ctx: &Ctx, word: &str, tag: &str) -> bool {
-    tag.starts_with('d') || ctx.rules.lexicon("action_adverb").contains(word)
+    tag.starts_with('d') || tag == "ad" || ctx.rules.lexicon("action_adverb").contains(word)
 }
 
 /// Records, for `--explain`, what looking for the items in `layout` gave:
@@ -461,7 +472,9 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let in_title = before_label
         .rfind('《')
         .is_some_and(|k| !before_label[k..].contains(['》', '\n']));
-    if in_title || label.contains(['+', '＋']) {
+    // 602项 is no 02项: a label starts where its number does.
+    let mid_number = before_label.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    if in_title || mid_number || label.contains(['+', '＋']) {
         weigh(ctx, "no layout", None, || {
             "a label inside a title (《…》) or formulas joined by +".into()
         });
@@ -475,9 +488,22 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         None => weigh(ctx, layout, None, || format!("{label}: declares no count")),
     };
     let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
-        Some("after") => with_count("after the intro word", &|n| after(ctx, m.end, n), &|n| {
-            format!("no list of {n} items after it")
-        })?,
+        Some("after") => {
+            // ，即将走向不归路: 即 opens a word here, not the list.
+            let intro = m.group("intro").map(|(a, b)| {
+                let word = ctx.text[a..b].trim_start_matches(['，', ',']);
+                whole_word(ctx, b - word.len(), word)
+            });
+            if intro == Some(false) {
+                weigh(ctx, "after the intro word", None, || {
+                    "the intro word starts a longer word".into()
+                });
+                return None;
+            }
+            with_count("after the intro word", &|n| after(ctx, m.end, n), &|n| {
+                format!("no list of {n} items after it")
+            })?
+        }
         Some("before") => with_count(
             "before the label",
             &|n| before(ctx, m, n).map(|v| verb_after_names(ctx, v)),
@@ -736,10 +762,22 @@ fn first_item_parallel(
         let shared = !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].contains(word));
         let verb = ((tag.starts_with('v') && tag != "vn") || tag == "p") && !shared;
         // …or after an adverb (大赛共设数控车工 → 数控车工).
-        let whole = i == 0 || after_adverb || han_len(&text[word_start..at]) >= 2;
+        let whole = i == 0 || after_adverb || tag == "p" || han_len(&text[word_start..at]) >= 2;
         after_adverb = tag == "d";
         let rest = han_len(&text[at..b]);
         if verb && whole && rest >= keep && rest <= fits {
+            // A verb right after a preposition is the clause's too (在面对道路 → 道路).
+            if tag == "p" {
+                if let Some(&(len, t)) = ctx.jieba.leading_words(&text[at..b], 1).first() {
+                    if t.starts_with('v')
+                        && t != "vn"
+                        && len >= 6
+                        && han_len(&text[at + len..b]) >= keep
+                    {
+                        return (at + len, b);
+                    }
+                }
+            }
             return (at, b);
         }
     }
@@ -936,9 +974,11 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     // and the first item needs no trimming of the clause's verbs.
     let intro_start = intro_word_end(ctx, (a, b));
     let a = intro_start.unwrap_or(a);
+    let mut relative = false;
     for tail in ["这", "等", "的"] {
         if text[a..b].ends_with(tail) {
             b -= tail.len();
+            relative |= tail == "的";
         }
     }
     if a >= b {
@@ -1012,6 +1052,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     {
         return None;
     }
+    let raw_first = parts[0];
     if intro_start.is_none() {
         let (longest, shortest) = parts[1..].iter().fold((0, usize::MAX), |(l, s), &(x, y)| {
             let n = han_len(&text[x..y]);
@@ -1022,6 +1063,17 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+    }
+    // 打击了连接克里米亚和赫尔松地区的两座桥梁: a verb right before the list and 的
+    // after it make a relative clause; the unquoted label is not the list's.
+    if relative && !quoted_label && parts[0].0 > raw_first.0 {
+        let dropped = words_at(ctx, (raw_first.0, parts[0].0), 32);
+        if dropped
+            .last()
+            .is_some_and(|w| w.1 == parts[0].0 && w.2.starts_with('v') && w.2 != "vn")
+        {
+            return None;
+        }
     }
     if let Some(last) = parts.last_mut() {
         *last = last_item_before_deng(text, *last)?;
@@ -1070,7 +1122,37 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if han_len(&text[parts[0].0..parts[0].1]) > max_other * 3 + 6 {
         return None;
     }
+    // 从优化营商环境、强化要素保障、提升服务效能等: where every other item opens with a
+    // verb of two characters, the first keeps the verb cut from its start.
+    let opens_with_verb = |r: (usize, usize)| {
+        words_at(ctx, r, 1)
+            .first()
+            .is_some_and(|w| w.2.starts_with('v') && w.1 - w.0 >= 6)
+    };
+    if parts.len() >= 3
+        && !opens_with_verb(parts[0])
+        && parts[1..].iter().all(|&r| opens_with_verb(r))
+    {
+        if let Some(start) = verb_ending_at(ctx, raw_first.0, parts[0].0) {
+            parts[0].0 = start;
+        }
+    }
     Some(parts)
+}
+
+/// Where a verb of jieba's dictionary (two to four characters; a verbal noun
+/// too: 优化) that ends at `at` starts, no sooner than `from`.
+fn verb_ending_at(ctx: &Ctx, from: usize, at: usize) -> Option<usize> {
+    let text = ctx.text;
+    (2..=4).rev().find_map(|k| {
+        let (start, _) = text[from..at].char_indices().rev().nth(k - 1)?;
+        let start = from + start;
+        ctx.jieba
+            .leading_words(&text[start..at], 1)
+            .first()
+            .filter(|&&(len, t)| len == at - start && t.starts_with('v'))
+            .map(|_| start)
+    })
 }
 
 /// Where the last word that introduces a list (`principle_intro` words of
@@ -1106,7 +1188,12 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
         return None;
     }
     let parts = if s.starts_with('“') || s.contains(['“', '”']) {
-        adjacent_quotes(text, (a, b))?
+        // “杀菌、杀虫、增效”“五合一”: a quote holding a list of its own is no one item.
+        let v = adjacent_quotes(text, (a, b))?;
+        if v.iter().any(|&(x, y)| text[x..y].contains(['、', '，'])) {
+            return None;
+        }
+        v
     } else if let Some(n) = count {
         // A declared count picks the separators that give it: “A、B，C、D”三大矛盾
         // is two items, “A、B、C和D”四措并举 four.
@@ -1334,7 +1421,10 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         }
     }
     let intro = ctx.rules.lexicon("principle_intro");
-    let after_intro = intro.prefix_of(&text[pos..]).map(|w| pos + w.len());
+    let after_intro = intro
+        .prefix_of(&text[pos..])
+        .filter(|w| whole_word(ctx, pos, w))
+        .map(|w| pos + w.len());
     if let Some(mut from) = after_intro {
         let bracket = text[pos..from].ends_with(['（', '(']);
         if text[from..].starts_with('\n') {
