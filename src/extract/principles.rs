@@ -446,7 +446,16 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let noun = noun
         .strip_prefix(ctx.rules.lexicon("measure").prefix_of(noun).unwrap_or(""))
         .unwrap_or(noun);
-    if quantity.suffix_of(bare).is_some()
+    // 6位委员, 五名代表: people counted, not a formulation (but 四位一体).
+    let persons = {
+        let counted =
+            bare.trim_start_matches(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit());
+        counted.len() < bare.len()
+            && (counted.starts_with('位') || counted.starts_with('名'))
+            && !noun.starts_with('一')
+    };
+    if persons
+        || quantity.suffix_of(bare).is_some()
         || (noun.len() < bare.len() && quantity.prefix_of(noun).is_some())
     {
         weigh(ctx, "no layout", None, || {
@@ -902,6 +911,15 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
             .iter()
             .position(|w| !is_adverb(ctx, &text[w.0..w.1], w.2))?;
         let w = words[verb];
+        // A verb of one character only after an adverb or before its complement
+        // (共设, 做深; not 临 of 临铁高端装备制造).
+        let complement = text[w.1..y]
+            .chars()
+            .next()
+            .is_some_and(|c| VERB_COMPLEMENTS.contains(c));
+        if w.1 - w.0 < 6 && verb == 0 && !complement {
+            return None;
+        }
         // A verbal noun opens a name as often as a clause (服务贸易): it counts
         // only first and before four characters or more (设置中华文明展区; not
         // 旅游 in 引导旅游消费向…).
@@ -1783,6 +1801,15 @@ fn anaphor(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     let n = n as usize;
     let key = label.split('个').nth(1)?.trim_matches(['“', '”']);
     if n < 2 || han_len(key) == 0 || han_len(key) > 4 {
+        return None;
+    }
+    // “两个中国”: a place or person name is no marker clauses repeat.
+    if ctx
+        .jieba
+        .leading_words(key, 1)
+        .first()
+        .is_some_and(|&(len, t)| len == key.len() && (t.starts_with("ns") || t.starts_with("nr")))
+    {
         return None;
     }
     let lead = ctx.rules.lexicon("lead_verb");
