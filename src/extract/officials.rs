@@ -427,6 +427,17 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     {
         return false;
     }
+    // 致美总统信函: a two-character common noun of jieba's dictionary (`n`) is no name,
+    // though its first character is a surname.
+    if n == 2
+        && ctx
+            .jieba
+            .leading_words(name, 1)
+            .first()
+            .is_some_and(|&(len, tag)| len == name.len() && tag == "n")
+    {
+        return false;
+    }
     let han = name.chars().all(|c| NAME_DOTS.contains(&c) || is_han(c));
     let latin = name
         .chars()

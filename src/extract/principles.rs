@@ -477,10 +477,16 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     }
     // 《习近平谈“一带一路”（2023年版）》: a label inside a title names the book;
     // “3+3”战略对话机制, “四大战略通道+五纵五横”: formulas joined by + count no one list.
+    // (A title is short: only the 60 characters before the label are read.)
     let before_label = &ctx.text[..lspan.0];
-    let in_title = before_label
+    let near = before_label
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(before_label, |(k, _)| &before_label[k..]);
+    let in_title = near
         .rfind('《')
-        .is_some_and(|k| !before_label[k..].contains(['》', '\n']));
+        .is_some_and(|k| !near[k..].contains(['》', '\n']));
     // 602项 is no 02项: a label starts where its number does.
     let mid_number = before_label.ends_with(|c: char| c.is_ascii_digit() || c == '.');
     if in_title || mid_number || label.contains(['+', '＋']) {
