@@ -558,10 +558,16 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     // Every item says something: punctuation alone is no item (2个：!,!); an
     // item holding an ellipsis (稻谷黄了……秋分正值) or half a pair of brackets
     // (县）20余万名干部群众) runs across what was no list.
+    // An item that is an ordinal alone (第一阶段, its text cut off by the next comma)
+    // splits a sequence told at length in the wrong place.
     let broken = |s: &str| {
         let open = s.matches(['（', '(']).count();
         let close = s.matches(['）', ')']).count();
-        s.contains('…') || open != close
+        let ordinal = s.strip_prefix('第').is_some_and(|r| {
+            r.starts_with(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit())
+                && han_len(r) <= 3
+        });
+        s.contains('…') || open != close || ordinal
     };
     if ranges.is_empty()
         || ranges.iter().any(|&(a, b)| {
