@@ -1093,6 +1093,14 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+        // 形成了春赏花、夏游林: the particle of a verb cut off opens no item (了解 does).
+        let (fa, fb) = parts[0];
+        if words_at(ctx, (fa, fb), 1)
+            .first()
+            .is_some_and(|w| &text[w.0..w.1] == "了" && han_len(&text[w.1..fb]) >= 2)
+        {
+            parts[0].0 = fa + '了'.len_utf8();
+        }
     }
     // 打击了连接克里米亚和赫尔松地区的两座桥梁: a verb right before the list and 的
     // after it make a relative clause; the unquoted label is not the list's.
