@@ -1763,16 +1763,19 @@ fn cut_last_predicate(ctx: &Ctx, v: &mut [(usize, usize)], verbs: bool) {
     }
 }
 
+/// A plain name: no verb, adverb or numeral among its words (tags of jieba's dictionary).
+fn plain_name(ctx: &Ctx, r: (usize, usize)) -> bool {
+    words_at(ctx, r, 16)
+        .iter()
+        .all(|w| !(w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m")))
+}
+
 /// A list after its label whose items but the last are plain names (no verb,
 /// adverb or numeral in them) ends its last where an adverb starts the
 /// predicate ([`cut_last_predicate`]).
 fn plain_list_end(ctx: &Ctx, v: Option<Vec<(usize, usize)>>) -> Option<Vec<(usize, usize)>> {
     let mut v = v?;
-    let plain = |r: &(usize, usize)| {
-        words_at(ctx, *r, 16)
-            .iter()
-            .all(|w| !(w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m")))
-    };
+    let plain = |r: &(usize, usize)| plain_name(ctx, *r);
     if v.len() >= 2 && v[..v.len() - 1].iter().all(plain) {
         cut_last_predicate(ctx, &mut v, false);
     }
@@ -1784,11 +1787,7 @@ fn plain_list_end(ctx: &Ctx, v: Option<Vec<(usize, usize)>>) -> Option<Vec<(usiz
 /// verb that takes the label is cut from it ([`cut_last_predicate`]).
 fn verb_after_names(ctx: &Ctx, mut v: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let text = ctx.text;
-    let plain = |r: &(usize, usize)| {
-        words_at(ctx, *r, 16)
-            .iter()
-            .all(|w| !(w.2.starts_with('v') || matches!(w.2, "d" | "ad" | "m")))
-    };
+    let plain = |r: &(usize, usize)| plain_name(ctx, *r);
     let Some((last, rest)) = v.split_last() else {
         return v;
     };
