@@ -169,8 +169,14 @@ impl Dictionary {
 
     /// The entry `word`'s part-of-speech tag, if it is one.
     pub fn tag_of(&self, word: &str) -> Option<&'static str> {
+        self.entry(word).map(|(_, tag)| tag)
+    }
+
+    /// The entry `word`'s frequency and part-of-speech tag, if it is one.
+    pub fn entry(&self, word: &str) -> Option<(usize, &'static str)> {
         let line = self.lower_bound(word)?;
-        (word_of(line) == word).then(|| fields(line).2)
+        let (w, freq, tag) = fields(line);
+        (w == word).then_some((freq, tag))
     }
 
     /// The first `max_words` words of `text` by longest match in jieba's

@@ -197,7 +197,57 @@ pub fn read_name(ctx: &Ctx, a: usize) -> Option<(usize, usize, Reading)> {
     if let Some((a, b)) = jieba_name(ctx, a) {
         return Some((a, b, Reading::Jieba));
     }
-    foreign.map(|b| (a, b, Reading::Foreign))
+    foreign.map(|b| (a, foreign_tail(ctx, a, b), Reading::Foreign))
+}
+
+/// The frequency in jieba's dictionary from which an entry counts as a common word.
+const COMMON_WORD_FREQ: usize = 20;
+
+/// A transliteration run that stops at a character outside the alphabet,
+/// with no name end there (普拉|昌达致电, 普里戈|任的), takes one or two more
+/// characters when a name end follows them and they start no word of the
+/// dictionary (普京|今天在: 今天 is a word, so the name stays 普京); it gives up
+/// its last character when that starts a word with the next (特朗普威|胁).
+fn foreign_tail(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let text = ctx.text;
+    let starts_word = ctx
+        .jieba
+        .leading_words(&text[b..], 1)
+        .first()
+        .is_some_and(|&(len, tag)| text[b..b + len].chars().count() >= 2 && tag != "x");
+    if starts_word {
+        return b;
+    }
+    // 特朗普威|胁, 格罗西本|月: when the last character of the run and the first after it
+    // make a word, the word is no part of the name.
+    let last = text[..b].chars().next_back().map_or(0, char::len_utf8);
+    let pair_end = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
+    // A rare entry or a name (明时 t 3, 斯时 nr) makes no such word: 阿尔克明时 keeps 明.
+    let word = ctx
+        .jieba
+        .entry(&text[b - last..pair_end])
+        .is_some_and(|(freq, tag)| freq >= COMMON_WORD_FREQ && !tag.starts_with("nr"));
+    if pair_end > b && word {
+        let shorter = b - last;
+        let keep = text[a..shorter].chars().count() >= 2 && plausible_name(ctx, &text[a..shorter]);
+        return if keep { shorter } else { b };
+    }
+    let mut end = b;
+    for c in text[b..].chars().take(2) {
+        // 拜登|亦, 莱希|自, 达瓦顿珠|正: an adverb, preposition or conjunction ends the name.
+        let function = ctx
+            .jieba
+            .tag_of(&text[end..end + c.len_utf8()])
+            .is_some_and(|t| matches!(t.chars().next(), Some('d' | 'p' | 'c' | 'u')));
+        if !is_han(c) || function {
+            break;
+        }
+        end += c.len_utf8();
+        if ends_name(ctx, end) && plausible_name(ctx, &text[a..end]) {
+            return end;
+        }
+    }
+    b
 }
 
 /// Surname (one or two characters) + one or two characters, the shortest
@@ -499,6 +549,7 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             m.group("name").into_iter().collect()
         };
         let country = ctx.rules.lexicon("country");
+        let orgs = ctx.rules.lexicon("org_word");
         let after_only = m.group("title_after").is_some()
             && m.group("titles").is_none()
             && m.group("head").is_none();
@@ -515,9 +566,14 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             // 俄罗斯总统: 罗斯 is the end of a country's name, not a person; 应美国总统:
             // no name ends with one; 巴西前总统: nor holds one; 统一俄罗斯党主席: nor starts
             // inside one.
-            let in_country = country
+            // 俄国家杜马主席: nor the end of an organisation's name longer than it.
+            let in_org = orgs
                 .suffix_of(&text[..b])
-                .is_some_and(|c| c.len() >= name.len() || c.chars().count() >= 2)
+                .is_some_and(|o| o.len() > name.len());
+            let in_country = in_org
+                || country
+                    .suffix_of(&text[..b])
+                    .is_some_and(|c| c.len() >= name.len() || c.chars().count() >= 2)
                 || country
                     .find_in(name)
                     .is_some_and(|c| c.chars().count() >= 2)
