@@ -37,6 +37,10 @@ pub struct Dictionary {
 }
 
 /// One dictionary line split into word, frequency and tag.
+/// The frequency from which an entry counts as a common word: rarer entries
+/// (明时 3, 斯时 3) are literary or accidental and decide nothing.
+pub const COMMON_WORD_FREQ: usize = 20;
+
 fn fields(line: &str) -> (&str, usize, &str) {
     let mut it = line.split(' ');
     let word = it.next().unwrap_or("");

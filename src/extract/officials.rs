@@ -200,9 +200,6 @@ pub fn read_name(ctx: &Ctx, a: usize) -> Option<(usize, usize, Reading)> {
     foreign.map(|b| (a, foreign_tail(ctx, a, b), Reading::Foreign))
 }
 
-/// The frequency in jieba's dictionary from which an entry counts as a common word.
-const COMMON_WORD_FREQ: usize = 20;
-
 /// A transliteration run that stops at a character outside the alphabet,
 /// with no name end there (普拉|昌达致电, 普里戈|任的), takes one or two more
 /// characters when a name end follows them and they start no word of the
@@ -226,7 +223,9 @@ fn foreign_tail(ctx: &Ctx, a: usize, b: usize) -> usize {
     let word = ctx
         .jieba
         .entry(&text[b - last..pair_end])
-        .is_some_and(|(freq, tag)| freq >= COMMON_WORD_FREQ && !tag.starts_with("nr"));
+        .is_some_and(|(freq, tag)| {
+            freq >= crate::dictionary::COMMON_WORD_FREQ && !tag.starts_with("nr")
+        });
     if pair_end > b && word {
         let shorter = b - last;
         let keep = text[a..shorter].chars().count() >= 2 && plausible_name(ctx, &text[a..shorter]);

@@ -1021,7 +1021,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         let joined = ['和', '与', '及']
             .iter()
             .map(|c| split_top(&text[la..lb], la, &[*c]))
-            .find(|j| j.len() == 2)
+            .find(|j| j.len() == 2 && joins_items(ctx, (la, lb), j[0].1))
             .unwrap_or_default();
         if joined.len() == 2 {
             // "A和B“两项活动”成果": with no 、 the label must end its clause, or it is a modifier.
@@ -1235,7 +1235,7 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
     } else if let Some(n) = count {
         // A declared count picks the separators that give it: “A、B，C、D”三大矛盾
         // is two items, “A、B、C和D”四措并举 four.
-        fit_list(text, a, b, n as usize)?
+        fit_list(ctx, a, b, n as usize)?
     } else {
         let by_comma = split_top(s, a, &['，', ',', '；', ';']);
         let by_dun = split_top(s, a, &['、']);
@@ -1353,7 +1353,8 @@ fn dashes(text: &str, from: usize, n: usize) -> Option<Vec<(usize, usize)>> {
 
 /// Splits the last of `parts` at a joining word (`和` `及` `以及` `与`) when
 /// that gives `n` items: `A、B和C`, `“两重”：是指A和B`.
-fn join_split(text: &str, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usize, usize)> {
+fn join_split(ctx: &Ctx, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usize, usize)> {
+    let text = ctx.text;
     if parts.len() + 1 != n {
         return parts;
     }
@@ -1362,6 +1363,9 @@ fn join_split(text: &str, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usiz
     };
     for joiner in ['和', '及', '与'] {
         let mut j = split_top(&text[la..lb], la, &[joiner]);
+        if j.len() == 2 && !joins_items(ctx, (la, lb), j[0].1) {
+            continue;
+        }
         // 以及 joins as 及 does; its 以 belongs to neither item.
         if let [first, _] = j.as_mut_slice() {
             if joiner == '及' && text[first.0..first.1].ends_with('以') {
@@ -1380,9 +1384,36 @@ fn join_split(text: &str, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usiz
     parts
 }
 
+/// Is the joining word (和, 及, 与, 以及) at `at` a word of its own in jieba's
+/// segmentation of the item `(a, b)` that holds it, not part of a longer
+/// word (维护和平协议, 安定祥和, 涉及, 参与; but 包装和服务质量 splits)?
+fn joins_items(ctx: &Ctx, (a, b): (usize, usize), at: usize) -> bool {
+    let text = ctx.text;
+    // A window of a few characters either side decides the words around `at`.
+    let from = text[a..at]
+        .char_indices()
+        .rev()
+        .nth(5)
+        .map_or(a, |(k, _)| a + k);
+    let to = text[at..b].char_indices().nth(7).map_or(b, |(k, _)| at + k);
+    let mut pos = from;
+    for (word, _) in ctx.jieba.tag(&text[from..to], true) {
+        if pos == at {
+            return matches!(word.as_str(), "和" | "及" | "与" | "以及");
+        }
+        if pos + word.len() > at {
+            // 以及 split at its 及.
+            return word == "以及";
+        }
+        pos += word.len();
+    }
+    false
+}
+
 /// Items after `from` up to `end`, split at the first separator set that
 /// gives `n` (with the last two maybe joined by 和).
-fn fit_list(text: &str, from: usize, end: usize, n: usize) -> Option<Vec<(usize, usize)>> {
+fn fit_list(ctx: &Ctx, from: usize, end: usize, n: usize) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
     let seps: [&[char]; 4] = [
         &['；', ';'],
         &['，', ','],
@@ -1391,7 +1422,7 @@ fn fit_list(text: &str, from: usize, end: usize, n: usize) -> Option<Vec<(usize,
     ];
     for seps in seps {
         let parts = join_split(
-            text,
+            ctx,
             cleaned(text, split_top(&text[from..end], from, seps)),
             n,
         );
@@ -1479,7 +1510,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
                 text,
                 split_top(&text[from..end], from, &['，', ',', '、', '；', ';']),
             );
-            let all = join_split(text, all, n + skip);
+            let all = join_split(ctx, all, n + skip);
             let k = all.len();
             let shared = (k == n + skip).then(|| all[..n].to_vec());
             if let Some(v) = weigh(ctx, "a list shared with the next label", shared, || {
@@ -1492,7 +1523,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             "after the intro word",
             plain_list_end(
                 ctx,
-                fit_list(text, from, end, n).or_else(|| after(ctx, from, n as u64)),
+                fit_list(ctx, from, end, n).or_else(|| after(ctx, from, n as u64)),
             ),
             || split_counts(text, from, end, n),
         ) {
