@@ -837,7 +837,14 @@ fn first_item_nominal(
         if at >= b {
             break;
         }
-        if (is_verb(tag) || tag == "p")
+        // A verbal noun before a proper name is a verb too (建设长江、大运河 → 长江).
+        let before_name = tag == "vn"
+            && ctx
+                .jieba
+                .leading_words(&text[at..b], 1)
+                .first()
+                .is_some_and(|&(len, t)| at + len == b && matches!(t, "ns" | "nz" | "nt"));
+        if (is_verb(tag) || tag == "p" || before_name)
             && han_len(&text[word_start..at]) >= 2
             && han_len(&text[at..b]) >= keep
         {
@@ -1005,10 +1012,12 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let intro_start = intro_word_end(ctx, (a, b));
     let a = intro_start.unwrap_or(a);
     let mut relative = false;
+    let mut closed = false;
     for tail in ["这", "等", "的"] {
         if text[a..b].ends_with(tail) {
             b -= tail.len();
             relative |= tail == "的";
+            closed |= tail == "等";
         }
     }
     if a >= b {
@@ -1041,6 +1050,15 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     // declares (耕地和种子两个要害); the clause before a quoted one may hold more.
     let quoted_label = m.group("label").is_some_and(|g| quoted_span(text, g));
     if !quoted_label && parts.len() != n {
+        return None;
+    }
+    // A list closed by 等 is whole: more items than the count (A、B、C等“两重”项目) are examples
+    // of something the label names, not its items.
+    let closed = closed
+        || parts
+            .last()
+            .is_some_and(|&(x, y)| text[x..y].contains('等'));
+    if closed && parts.len() > n {
         return None;
     }
     let mut parts = parts.split_off(parts.len() - n);
@@ -1093,6 +1111,8 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+        // 抓好“引进来”、走出去: what the cut leaves may be a quoted item.
+        parts[0] = unquote(text, parts[0]);
         // 形成了春赏花、夏游林: the particle of a verb cut off opens no item (了解 does).
         let (fa, fb) = parts[0];
         if words_at(ctx, (fa, fb), 1)
@@ -1167,12 +1187,21 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
             .first()
             .is_some_and(|w| w.2.starts_with('v') && w.1 - w.0 >= 6)
     };
+    // Not where the verb would make it longer than all of them (坚持务实高效、实惠管用、开放包容:
+    // 坚持 is the clause's).
     if parts.len() >= 3
         && !opens_with_verb(parts[0])
         && parts[1..].iter().all(|&r| opens_with_verb(r))
     {
         if let Some(start) = verb_ending_at(ctx, raw_first.0, parts[0].0) {
-            parts[0].0 = start;
+            let longest = parts[1..]
+                .iter()
+                .map(|&(x, y)| han_len(&text[x..y]))
+                .max()
+                .unwrap_or(0);
+            if han_len(&text[start..parts[0].1]) <= longest {
+                parts[0].0 = start;
+            }
         }
     }
     Some(parts)
