@@ -299,9 +299,14 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
         let word = &label[at..at + len];
         let takes_object =
             ctx.rules.lexicon("lead_verb").contains(word) || label[at + len..].starts_with('了');
+        // A one-character verb with a noun object after it (5个支队携装备 → 5个支队).
+        let verb_with_object = tag == "v"
+            && len == 3
+            && !after_list
+            && words.get(i + 1).is_some_and(|&(_, t)| t.starts_with('n'));
         let verb = tag.starts_with('v')
             && tag != "vn"
-            && len >= 6
+            && (len >= 6 || verb_with_object)
             && (!after_list || trailing || takes_object);
         // A verb ending an unquoted label after its noun is the clause's
         // (两类人员开放：一是…): the label is the noun.
@@ -657,10 +662,18 @@ fn drop_ordinal(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
     }
 }
 
+/// Drops 以及 opening an item (…审理，以及对日程提出异议): it joins, it is no part of one.
+fn drop_joiner(text: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    match text[a..b].strip_prefix("以及") {
+        Some(r) if !r.is_empty() => (b - r.len(), b),
+        _ => (a, b),
+    }
+}
+
 fn cleaned(text: &str, parts: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     parts
         .into_iter()
-        .map(|r| unquote(text, drop_ordinal(text, trim(text, r))))
+        .map(|r| unquote(text, drop_ordinal(text, drop_joiner(text, trim(text, r)))))
         .filter(|(a, b)| a < b)
         .collect()
 }
@@ -889,8 +902,15 @@ fn first_item_same_length(
     let Some((k, _)) = text[a..b].char_indices().rev().nth(longest - 1) else {
         return (a, b);
     };
-    // A dash joins what it would drop to the rest (广西－文莱经济走廊): one name.
-    if text[a..a + k].contains(DASHES) {
+    // A dash joins what it would drop to the rest (广西－文莱经济走廊): one name; and one
+    // character dropped is part of a name (岗厦北、黄木、大运; 京港澳), unless it is a
+    // function word, a verb or an adjective (统筹好发展和安全 → 发展; 使计划价格 → 计划价格).
+    let dropped = &text[a..a + k];
+    let function = ctx
+        .jieba
+        .tag_of(dropped)
+        .is_some_and(|t| matches!(t.chars().next(), Some('a' | 'd' | 'u' | 'p' | 'c' | 'v')));
+    if dropped.contains(DASHES) || han_len(dropped) < 2 && !function {
         return (a, b);
     }
     // What the cut drops is a modifier: a preposition or conjunction in it
@@ -1390,6 +1410,11 @@ fn join_split(ctx: &Ctx, mut parts: Vec<(usize, usize)>, n: usize) -> Vec<(usize
     let Some(&(la, lb)) = parts.last() else {
         return parts;
     };
+    // A part with a comma in it is clauses: a 和 inside joins words of one of them
+    // (一种是加强团结合作，促进世界安全和繁荣).
+    if text[la..lb].contains(['，', ',']) {
+        return parts;
+    }
     for joiner in ['和', '及', '与'] {
         let mut j = split_top(&text[la..lb], la, &[joiner]);
         if j.len() == 2 && !joins_items(ctx, (la, lb), j[0].1) {
