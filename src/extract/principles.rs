@@ -149,7 +149,8 @@ const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千";
 /// The count a label declares: its leading numeral (`双` is two). A compound
 /// label made only of numbered parts (`两非两资`, `五互一共`, `一委一办一平台`)
 /// declares the sum of its parts, but only where its items follow an intro
-/// ([`counted`]): `一带一路` before a list is one formulation, not two items.
+/// ([`counted`]), or, quoted, where exactly that many (three or more) stand
+/// before it ([`build`]): `一带一路` before a list is one formulation, not two items.
 fn declared(label: &str) -> Option<u64> {
     let label = label.trim_start_matches(['“', '这']);
     if let Some(rest) = label.strip_prefix('双') {
@@ -507,6 +508,7 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         Some(n) => weigh(ctx, layout, find(n), || why_not(n)),
         None => weigh(ctx, layout, None, || format!("{label}: declares no count")),
     };
+    let mut compound_items = None;
     let ranges: Vec<(usize, usize)> = match rule.mode.as_deref() {
         Some("after") => {
             // ，即将走向不归路: 即 opens a word here, not the list.
@@ -524,11 +526,29 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
                 format!("no list of {n} items after it")
             })?
         }
-        Some("before") => with_count(
-            "before the label",
-            &|n| before(ctx, m, n).map(|v| verb_after_names(ctx, v)),
-            &|n| before_miss(ctx, m, n),
-        )?,
+        Some("before") => {
+            let find = |n: u64| before(ctx, m, n).map(|v| verb_after_names(ctx, v));
+            // 绿色、有机、名特优新和地理标志“三品一标”: a quoted compound label takes exactly as
+            // many items before it as its parts count together, where there are that many.
+            let compound = declared_compound(label)
+                .filter(|&c| c >= 3 && Some(c) != count && quoted_span(ctx.text, lspan))
+                .and_then(|c| {
+                    // Exactly: a list that also gives one more item is longer (一带一路, 一老一小
+                    // and other pairs never sum: two items before them are any clause's words).
+                    let v = find(c).filter(|_| find(c + 1).is_none());
+                    weigh(ctx, "before the label, its parts summed", v, || {
+                        format!("no list of exactly {c} items")
+                    })
+                    .map(|v| (c, v))
+                });
+            match compound {
+                Some((c, v)) => {
+                    compound_items = Some(c);
+                    v
+                }
+                None => with_count("before the label", &find, &|n| before_miss(ctx, m, n))?,
+            }
+        }
         Some("quoted") => weigh(
             ctx,
             "inside the quotes",
@@ -588,6 +608,7 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     {
         return None;
     }
+    let count = compound_items.or(count);
     let complete = count.is_none_or(|n| n as usize == ranges.len());
     let principle = Principle {
         label: ctx.original(label),
@@ -994,12 +1015,16 @@ const VERB_COMPLEMENTS: &str = "起出到了着好深透实细牢";
 /// 高校): no item, and the list is not the label's.
 fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     match text[a..b].rfind('等') {
-        Some(k) if k > 0 && han_len(&text[a + k + '等'.len_utf8()..b]) <= 4 => {
+        Some(k) if k > 0 => {
             let after = &text[a + k + '等'.len_utf8()..b];
             if after.starts_with(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c)) {
                 return None;
             }
-            Some((a, a + k))
+            Some(if han_len(after) <= 4 {
+                (a, a + k)
+            } else {
+                (a, b)
+            })
         }
         _ => Some((a, b)),
     }
