@@ -452,12 +452,12 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let noun = noun
         .strip_prefix(ctx.rules.lexicon("measure").prefix_of(noun).unwrap_or(""))
         .unwrap_or(noun);
-    // 6位委员, 五名代表: people counted, not a formulation (but 四位一体).
+    // 6位委员, 五名代表, 两家人: people counted, not a formulation (but 四位一体).
     let persons = {
         let counted =
             bare.trim_start_matches(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit());
         counted.len() < bare.len()
-            && (counted.starts_with('位') || counted.starts_with('名'))
+            && (counted.starts_with(['位', '名']) || counted.starts_with("家人"))
             && !noun.starts_with('一')
     };
     if persons
@@ -751,6 +751,13 @@ fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usiz
 /// characters (健全组织体系、教育体系 → 组织体系, not 体系 after 组织).
 fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) -> (usize, usize) {
     let (mut a, b) = strip_lead(ctx, text, (a, b));
+    // 各类生产安全事故起数和死亡人数: a pronoun or determiner (`r`: 各类, 各项, 一切) opening the
+    // clause is no part of the first item.
+    if let Some(&(len, "r")) = ctx.jieba.leading_words(&text[a..b], 1).first() {
+        if han_len(&text[a + len..b]) >= 2 {
+            a += len;
+        }
+    }
     // 创造了经济快速发展和社会长期稳定: the particle after the clause's verb opens no item.
     while let Some(c) = text[a..b].chars().next().filter(|&c| c == '了') {
         if han_len(&text[a..b]) <= 3 {
@@ -1048,8 +1055,22 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
             )
         }
     };
-    // “A”、“三个代表”: a label right after 、 is a member of a list, not its label.
-    if text[..b].ends_with('、') {
+    // “A”、“三个代表”: a label right after 、 is a member of a list, not its label; so is
+    // one right before 、 (城乡低保、残疾人两项补贴、孤儿保障).
+    // (Another count after the 、 is a breakdown of the same list: 等4大类、47项具体任务.)
+    // Only a 、-chain that runs through the label makes it a member (A和B双轮驱动、C and
+    // A、B等5种X、Y keep theirs).
+    let chain = text[a..b].contains('、') && !text[a..b].ends_with('等');
+    let member = chain
+        && label_text(ctx, m).is_some_and(|(_, (_, label_end))| {
+            text[label_end..]
+                .trim_start_matches('”')
+                .strip_prefix('、')
+                .is_some_and(|r| {
+                    !r.starts_with(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c))
+                })
+        });
+    if text[..b].ends_with('、') || member {
         return None;
     }
     // “3”是指A、B、C“三篇消费文章”: a word that introduces a list (是指, 包括) starts it,
