@@ -1574,6 +1574,19 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     };
     if text[pos..].starts_with('”') {
         pos += '”'.len_utf8();
+        // “双环”旅游公路：: a quoted label inside a longer term, the term then a colon.
+        let tail = text[pos..]
+            .char_indices()
+            .take(7)
+            .find(|&(_, c)| !super::officials::is_han(c))
+            .filter(|&(k, c)| k > 0 && matches!(c, '：' | ':'))
+            // (not “一带一路”的八项行动：, where the colon is another label's)
+            .filter(|&(k, _)| {
+                !text[pos..pos + k].contains(|c: char| c == '的' || NUMERAL_CHARS.contains(c))
+            });
+        if let Some((k, _)) = tail {
+            pos += k;
+        }
     }
     // A second label sharing the list: its count is skipped over.
     let mut skip = 0usize;
