@@ -609,6 +609,11 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         return None;
     }
     let count = compound_items.or(count);
+    let ranges = if matches!(rule.mode.as_deref(), Some("after" | "counted")) {
+        shared_modifier(ctx.text, ranges)
+    } else {
+        ranges
+    };
     let complete = count.is_none_or(|n| n as usize == ranges.len());
     let principle = Principle {
         label: ctx.original(label),
@@ -646,6 +651,28 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         extent,
         rule: m.rule,
     })
+}
+
+/// A list after its label whose first item opens with a modifier that all
+/// share (农村集体所有的资金、资产、资源): when the others are all as long as
+/// what follows the first item's last 的, the first item is that part (资金).
+fn shared_modifier(text: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let Some((&(a, b), rest)) = ranges.split_first() else {
+        return ranges;
+    };
+    let Some(k) = text[a..b].rfind('的') else {
+        return ranges;
+    };
+    let head = a + k + '的'.len_utf8();
+    let tail = han_len(&text[head..b]);
+    let same = !rest.is_empty()
+        && rest
+            .iter()
+            .all(|&(x, y)| han_len(&text[x..y]) == tail && !text[x..y].contains('的'));
+    if same && tail >= 2 && han_len(&text[a..a + k]) >= 2 {
+        ranges[0].0 = head;
+    }
+    ranges
 }
 
 /// End of the clause (`；` or `。`) and of the sentence (`。`) from `from`.
