@@ -442,6 +442,10 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
     Some((a, a + cut(n)))
 }
 
+/// The frequency in jieba's dictionary above which a two-character word is
+/// too common to be a given name (问题 55563, 发展 68664; 胜利 8904 passes).
+const VERY_COMMON_WORD_FREQ: usize = 10_000;
+
 /// Is `name` plausible as a personal name?
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     let n = name.chars().count();
@@ -486,6 +490,18 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
             .is_some_and(|&(len, tag)| len == name.len() && tag == "n")
     {
         return false;
+    }
+    // 代表权问题: a surname and a given name that is one of the commonest words of the
+    // dictionary (问题, 发展, 保护) make no name; given names that are words too are rarer
+    // (建国, 胜利, 文明).
+    if n == 3 && ctx.rules.lexicon("surname").prefix_of(name).is_some() {
+        let given = &name[name.chars().next().map_or(0, char::len_utf8)..];
+        if ctx.jieba.entry(given).is_some_and(|(freq, tag)| {
+            freq >= VERY_COMMON_WORD_FREQ
+                && !matches!(tag.chars().next(), Some('n') if tag.len() > 1)
+        }) {
+            return false;
+        }
     }
     let han = name.chars().all(|c| NAME_DOTS.contains(&c) || is_han(c));
     let latin = name
@@ -581,7 +597,23 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
                         .suffix_of(&text[..a + k])
                         .is_some_and(|c| c.len() > k)
                 });
+            // 湖北省长江大保护: the title's last character and the name's first make one of the
+            // commonest nouns (长江), and no name end follows the name: no title, no name
+            // (市长江涛表示 keeps its name; 副主任何宏军: 任何 is no noun).
+            let straddles = !after_only && {
+                let prev = text[..a].chars().next_back().map_or(0, char::len_utf8);
+                let first = name.chars().next().map_or(0, char::len_utf8);
+                prev > 0
+                    && ctx
+                        .jieba
+                        .entry(&text[a - prev..a + first])
+                        .is_some_and(|(freq, tag)| {
+                            freq >= VERY_COMMON_WORD_FREQ && tag.starts_with('n')
+                        })
+                    && !ends_name(ctx, b)
+            };
             if plausible_name(ctx, name)
+                && !straddles
                 && !exclude.contains(name)
                 && !in_country
                 && !dictionary_word(ctx, name)
