@@ -2,7 +2,7 @@
 //! alone, line by line (as a user tags text), built with policyx's own
 //! release profile (thin LTO, one codegen unit) since examples share it.
 //!
-//!     cargo run --release --example jieba_tag -- ../shared/corpus/bench
+//!     cargo run --release --features reference-jieba --example jieba_tag -- ../shared/corpus/bench
 //!
 //! Prints files, bytes, seconds and MB/s for one thread.
 

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus/bench}
 [ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
 cargo build --release --quiet
-cargo build --release --quiet --example jieba_tag
+cargo build --release --quiet --example jieba_tag --features reference-jieba
 bin=target/release/policyx
 bytes=$(find "$corpus" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 timefmt='%e %M'

@@ -423,6 +423,9 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
         (3, true) => 3,
         (2, true) => match next {
             Some((w, t)) if len(w) == 1 && !function(t) => 3,
+            // 张国/清于, 高纪/凡则: a pair jieba does not know after a two-character name it
+            // does not know either is the name's last character and a one-character word.
+            Some((w, t)) if tag == "x" && t == "x" && len(w) == 2 => 3,
             _ => 2,
         },
         (1, true) => match next {
@@ -431,9 +434,10 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
         },
         _ => return None,
     };
-    // 韩正于…: a name does not end in a preposition.
+    // 韩正于…, 王毅应询: a name does not end in a function word (`not_name_end`, `not_name_end_long`).
     let n = if n == 3
-        && "于在和与对向同为将把被".contains(window[cut(2)..cut(3)].chars().next().unwrap_or(' '))
+        && !plausible_name(ctx, &window[..cut(3)])
+        && plausible_name(ctx, &window[..cut(2)])
     {
         2
     } else {
