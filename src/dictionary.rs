@@ -9,7 +9,8 @@
 //! dictionary's total frequency. So [`Dictionary::tag`] finds those entries by
 //! binary search in the sorted list (`src/data/jieba-dict.txt`, written by
 //! `scripts/jieba_dict.py` from jieba-rs's own `dict.txt`, MIT licence;
-//! where each first character's lines start is found at build time), gives
+//! where each line and each first character's lines start is found at build
+//! time, so a lookup is a binary search over line numbers), gives
 //! them to an empty `jieba_rs::Jieba` together with one filler entry that
 //! makes up the total, and tags with that: the same words and tags as the full
 //! segmenter (a test compares the two on every window of the test corpus),
@@ -53,39 +54,56 @@ mod blocks {
     include!(concat!(env!("OUT_DIR"), "/dictionary_blocks.rs"));
 }
 
-/// The byte range `[lo, hi)` of lines whose word can be not less than `w`
-/// and still share its first character: that character's block (from
-/// [`blocks::BLOCKS`], written at build time), or the empty range where the
-/// next block starts.
+/// The byte offset of every line of [`DICT`] and one past the last, as
+/// little-endian `u32` (written at build time).
+static LINES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary_lines.bin"));
+
+/// The number of lines in [`DICT`].
+fn line_count() -> usize {
+    (LINES.len() / 4).saturating_sub(1)
+}
+
+/// The byte offset where line `i` starts (`DICT.len()` past the last).
+fn line_start(i: usize) -> usize {
+    LINES
+        .get(4 * i..4 * i + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(DICT.len(), |b: [u8; 4]| u32::from_le_bytes(b) as usize)
+}
+
+/// The lines `[lo, hi)` whose word can be not less than `w` and still share
+/// its first character: that character's block (from [`blocks::BLOCKS`]),
+/// or the empty range where the next block starts.
 fn block_of(w: &str) -> (usize, usize) {
     let b = blocks::BLOCKS;
     let Some(c) = w.chars().next() else {
-        return (0, DICT.len());
+        return (0, line_count());
     };
     let k = b.partition_point(|&(x, _)| x < c);
-    let at = |k: usize| b.get(k).map_or(DICT.len(), |&(_, l)| l as usize);
+    let at = |k: usize| b.get(k).map_or(line_count(), |&(_, l)| l as usize);
     match b.get(k) {
         Some(&(x, l)) if x == c => (l as usize, at(k + 1)),
         _ => (at(k), at(k)),
     }
 }
 
-/// The line starting at byte `a`, without its newline.
-fn line_at(a: usize) -> &'static str {
-    let rest = &DICT[a..];
-    memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |k| &rest[..k])
+/// Line `i`, without its newline.
+fn line_at(i: usize) -> &'static str {
+    let (a, b) = (line_start(i), line_start(i + 1));
+    DICT.get(a..b)
+        .map_or("", |l| l.strip_suffix('\n').unwrap_or(l))
 }
 
 fn word_of(line: &str) -> &str {
     line.split(' ').next().unwrap_or(line)
 }
 
-/// Whether the line at byte `a` sorts before `w` by its word.
-fn line_less(a: usize, w: &[u8]) -> bool {
+/// Whether line `i` sorts before `w` by its word.
+fn line_less(i: usize, w: &[u8]) -> bool {
     // A line's word ends at a space, which sorts before every byte of a
     // word: comparing the line's bytes with `w` and one byte more orders
     // the word without looking for its end.
-    let line = &DICT.as_bytes()[a..];
+    let line = DICT.as_bytes().get(line_start(i)..).unwrap_or(&[]);
     let n = w.len().min(line.len());
     match line[..n].cmp(&w[..n]) {
         std::cmp::Ordering::Less => true,
@@ -95,21 +113,16 @@ fn line_less(a: usize, w: &[u8]) -> bool {
     }
 }
 
-/// The byte offset of the first line in `[lo, hi)` whose word is not less
-/// than `w`, or `hi`; `lo` and `hi` are line starts, the lines before `lo`
-/// must be less and those from `hi` on greater. A binary search over bytes:
-/// the line holding the middle byte is found by looking back for its start.
+/// The first line in `[lo, hi)` whose word is not less than `w`, or `hi`;
+/// the lines before `lo` must be less and those from `hi` on greater.
 fn lower_bound_in(mut lo: usize, mut hi: usize, w: &str) -> usize {
-    let bytes = DICT.as_bytes();
     let wb = w.as_bytes();
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |k| lo + k + 1);
-        if line_less(start, wb) {
-            // The next line start after this one.
-            lo = memchr::memchr(b'\n', &bytes[start..hi]).map_or(hi, |k| start + k + 1);
+        if line_less(mid, wb) {
+            lo = mid + 1;
         } else {
-            hi = start;
+            hi = mid;
         }
     }
     lo
@@ -148,7 +161,7 @@ impl Dictionary {
     fn lower_bound(&self, w: &str) -> Option<&'static str> {
         let (lo, hi) = block_of(w);
         let i = lower_bound_in(lo, hi, w);
-        (i < DICT.len()).then(|| line_at(i))
+        (i < line_count()).then(|| line_at(i))
     }
 
     /// A jieba-rs segmenter holding exactly the entries that occur in `text`,
@@ -192,22 +205,28 @@ impl Dictionary {
         let mut out = Vec::with_capacity(max_words);
         let mut rest = text;
         while out.len() < max_words {
-            let Some(first) = rest.chars().next() else {
+            let Some((len, tag)) = self.next_word(rest) else {
                 break;
             };
-            let limit = rest
-                .char_indices()
-                .nth(MAX_WORD_CHARS)
-                .map_or(rest.len(), |(k, _)| k);
-            let found = entries_at(rest)
-                .take_while(|&(len, _)| len <= limit)
-                .last()
-                .map(|(len, line)| (len, fields(line).2));
-            let (len, tag) = found.unwrap_or((first.len_utf8(), "x"));
             out.push((len, tag));
             rest = &rest[len..];
         }
         out
+    }
+
+    /// The first word of `text` as [`Dictionary::leading_words`] finds it,
+    /// as (byte length, tag); `None` for an empty text.
+    pub fn next_word(&self, text: &str) -> Option<(usize, &'static str)> {
+        let first = text.chars().next()?;
+        let limit = text
+            .char_indices()
+            .nth(MAX_WORD_CHARS)
+            .map_or(text.len(), |(k, _)| k);
+        let found = entries_at(text)
+            .take_while(|&(len, _)| len <= limit)
+            .last()
+            .map(|(len, line)| (len, fields(line).2));
+        Some(found.unwrap_or((first.len_utf8(), "x")))
     }
 
     /// `jieba_rs::Jieba::tag(text, hmm)` as the full dictionary would give it, as (word, tag).

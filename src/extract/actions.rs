@@ -68,64 +68,90 @@ fn predicate_start(ctx: &Ctx, a: usize, b: usize) -> usize {
     a + lead + at
 }
 
+/// The opening words of `text[a..b]` by longest match in jieba's dictionary,
+/// as (byte start, byte end, tag), at most [`MAX_WORDS`]: each is looked up
+/// only when it is first read (a clause's verb is usually its first word).
+struct Words<'a> {
+    ctx: &'a Ctx<'a>,
+    end: usize,
+    found: std::cell::RefCell<Vec<(usize, usize, &'static str)>>,
+}
+
+impl<'a> Words<'a> {
+    fn new(ctx: &'a Ctx<'a>, a: usize, b: usize) -> Words<'a> {
+        let mut found = Vec::with_capacity(MAX_WORDS);
+        found.push((a, a, ""));
+        Words {
+            ctx,
+            end: b,
+            found: std::cell::RefCell::new(found),
+        }
+    }
+
+    /// Word `i`, if the clause has that many (within [`MAX_WORDS`]).
+    fn get(&self, i: usize) -> Option<(usize, usize, &'static str)> {
+        let mut found = self.found.borrow_mut();
+        // found[0] is a zero-length mark at the clause's start.
+        while found.len() <= i + 1 && found.len() <= MAX_WORDS {
+            let at = found.last().map_or(self.end, |w| w.1);
+            let (len, tag) = self.ctx.jieba.next_word(&self.ctx.text[at..self.end])?;
+            found.push((at, at + len, tag));
+        }
+        found.get(i + 1).copied()
+    }
+}
+
 fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
     let a = predicate_start(ctx, a, b);
     let s = &ctx.text[a..b];
     if s.trim().is_empty() {
         return;
     }
-    // (byte start, byte end, tag) of the opening words, by longest match in jieba's dictionary.
-    let mut words = Vec::with_capacity(MAX_WORDS);
-    let mut pos = a;
-    for (len, tag) in ctx.jieba.leading_words(s, MAX_WORDS) {
-        words.push((pos, pos + len, tag));
-        pos += len;
-    }
+    let words = Words::new(ctx, a, b);
     let adverb = ctx.rules.lexicon("action_adverb");
     let aux = ctx.rules.lexicon("aux_verb");
-    let word = |i: usize| &ctx.text[words[i].0..words[i].1];
+    let word = |i: usize| words.get(i).map_or("", |(x, y, _)| &ctx.text[x..y]);
+    let tag = |i: usize| words.get(i).map_or("", |w| w.2);
+    let has = |i: usize| words.get(i).is_some();
     let punct = |i: usize| word(i).chars().all(|c| !c.is_alphanumeric());
     let mut i = 0;
-    while i < words.len()
-        && (matches!(words[i].2, "d" | "ad" | "c") || punct(i) || adverb.contains(word(i)))
+    while has(i)
+        && (matches!(tag(i), "d" | "ad" | "c") || punct(i) || adverb.contains(word(i)))
         && !aux.contains(word(i))
     {
         i += 1;
     }
     // An adjective acts as a verb before an object or a joined verb (稳定和扩大就业, 坚定信心).
     let verb_at = |i: usize| {
-        is_verb(words[i].2)
+        is_verb(tag(i))
             || aux.contains(word(i))
-            || (words[i].2 == "a"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| n.2.starts_with('n') || n.2 == "c"))
-            || (words[i].2 == "x" && !punct(i))
+            || (tag(i) == "a" && has(i + 1) && (tag(i + 1).starts_with('n') || tag(i + 1) == "c"))
+            || (tag(i) == "x" && !punct(i))
     };
     let mut verbs: Vec<(usize, usize)> = Vec::new();
-    while i < words.len() && verb_at(i) {
-        let (va, mut vb) = (words[i].0, words[i].1);
+    let bounds = |i: usize| words.get(i).map_or((b, b), |(x, y, _)| (x, y));
+    while has(i) && verb_at(i) {
+        let (va, mut vb) = bounds(i);
         // A verb the dictionary lacks comes out as two single characters
         // (提振 → 提 + 振): a one-character verb takes a one-character word after it.
-        let single = |k: usize| text_chars(&ctx.text[words[k].0..words[k].1]) == 1;
+        let single = |k: usize| text_chars(word(k)) == 1;
         if single(i)
-            && i + 1 < words.len()
+            && has(i + 1)
             && single(i + 1)
-            && !matches!(words[i + 1].2, "c" | "u" | "p" | "uj" | "ul" | "r")
+            && !matches!(tag(i + 1), "c" | "u" | "p" | "uj" | "ul" | "r")
             && !punct(i + 1)
         {
             i += 1;
-            vb = words[i].1;
+            vb = bounds(i).1;
         }
-        if aux.contains(word(i)) && i + 1 < words.len() && is_verb(words[i + 1].2) {
+        if aux.contains(word(i)) && has(i + 1) && is_verb(tag(i + 1)) {
             i += 1;
-            vb = words[i].1;
+            vb = bounds(i).1;
         }
         verbs.push((va, vb));
         i += 1;
         // Verbs joined by a conjunction share what follows.
-        let joined =
-            i + 1 < words.len() && matches!(word(i), "和" | "与" | "及" | "、") && verb_at(i + 1);
+        let joined = has(i + 1) && matches!(word(i), "和" | "与" | "及" | "、") && verb_at(i + 1);
         if !joined {
             break;
         }
