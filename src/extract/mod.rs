@@ -306,12 +306,13 @@ impl Extractor {
         mut trace: Option<&mut Trace>,
     ) -> (BTreeMap<Kind, Vec<Match>>, Vec<principles::Built>) {
         let mut by_kind: BTreeMap<Kind, Vec<Match>> = BTreeMap::new();
+        let mut scans = crate::rules::AnchorScans::default();
         for (i, rule) in self.rules.rules.iter().enumerate() {
             let t = timings.is_some().then(std::time::Instant::now);
             by_kind
                 .entry(rule.kind)
                 .or_default()
-                .extend(rule.matches_in(i, ctx.text, window));
+                .extend(rule.matches_in_with(i, ctx.text, window, &mut scans));
             if let (Some(t), Some(slot)) = (t, timings.as_deref_mut().and_then(|s| s.get_mut(i))) {
                 *slot += t.elapsed().as_micros();
             }

@@ -63,9 +63,31 @@ impl Anchor {
     /// The regions of `text[from..to]` where a match can lie, in order,
     /// disjoint.
     pub fn regions(&self, text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+        self.regions_around(text, &self.occurrences(text, from, to), from, to)
+    }
+
+    /// Where the anchor's words occur in `text[from..to]` (leftmost-first,
+    /// not overlapping), as byte spans: what [`Anchor::regions_around`]
+    /// needs, the same for every anchor on this lexicon.
+    pub fn occurrences(&self, text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+        self.lexicon
+            .regex()
+            .find_iter(&text[from..to])
+            .map(|m| (from + m.start(), from + m.end()))
+            .collect()
+    }
+
+    /// The regions of `text[from..to]` around `occurrences` (from
+    /// [`Anchor::occurrences`] over the same span), in order, disjoint.
+    pub fn regions_around(
+        &self,
+        text: &str,
+        occurrences: &[(usize, usize)],
+        from: usize,
+        to: usize,
+    ) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for m in self.lexicon.regex().find_iter(&text[from..to]) {
-            let (a, b) = (from + m.start(), from + m.end());
+        for &(a, b) in occurrences {
             let start = back(text, a, self.before, from);
             let end = on(text, b, self.after + self.longest, to);
             match out.last_mut() {

@@ -670,6 +670,11 @@ fn expand(
     Ok(out)
 }
 
+/// Where each anchor lexicon's words occur in the window being matched, by
+/// lexicon name (see [`Rule::matches_in_with`]); one per window.
+#[derive(Debug, Default)]
+pub struct AnchorScans(HashMap<String, Vec<(usize, usize)>>);
+
 /// One match of a rule: the item's span (without the `after` context) and its groups.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -719,7 +724,20 @@ impl Rule {
     /// The matches within the window `[from, to)` of `text`, with offsets into
     /// `text`: what comes before the window is context (for `^`, `\b`), nothing
     /// after it is read.
-    pub fn matches_in(&self, index: usize, text: &str, (from, to): (usize, usize)) -> Vec<Match> {
+    pub fn matches_in(&self, index: usize, text: &str, window: (usize, usize)) -> Vec<Match> {
+        self.matches_in_with(index, text, window, &mut AnchorScans::default())
+    }
+
+    /// As [`Rule::matches_in`], with the anchor words already found in the
+    /// window by other rules on the same lexicon taken from `scans` (and this
+    /// rule's added to it): each anchor lexicon is scanned once per window.
+    pub fn matches_in_with(
+        &self,
+        index: usize,
+        text: &str,
+        (from, to): (usize, usize),
+        scans: &mut AnchorScans,
+    ) -> Vec<Match> {
         let mut out = Vec::new();
         let on_match = |pos: usize, caps: &regex_automata::util::captures::Captures| {
             let Some(m) = caps.get_match() else {
@@ -755,7 +773,11 @@ impl Rule {
         match &self.anchor {
             None => self.regex.for_each(text, from, to, on_match),
             Some(anchor) => {
-                let regions = anchor.regions(text, from, to);
+                let occurrences = scans
+                    .0
+                    .entry(anchor.lexicon.name.clone())
+                    .or_insert_with(|| anchor.occurrences(text, from, to));
+                let regions = anchor.regions_around(text, occurrences, from, to);
                 self.regex.for_each_in(&text[..to], from, regions, on_match);
             }
         }
