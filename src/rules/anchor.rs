@@ -104,7 +104,7 @@ mod tests {
     use super::*;
 
     fn anchor(terms: &[&str], before: usize, after: usize) -> Anchor {
-        let l = Lexicon::new("t", terms.iter().map(|t| t.to_string()).collect()).expect("lexicon");
+        let l = Lexicon::new("t", terms.iter().map(|t| t.to_string()).collect());
         Anchor::new(l, before, after)
     }
 

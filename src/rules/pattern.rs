@@ -21,7 +21,7 @@ use regex_automata::meta::{self, Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
 use regex_automata::Input;
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::ast::{Ast, GroupKind};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 /// Why a pattern does not compile.
@@ -94,29 +94,36 @@ fn build(pattern: &str, size_limit: usize, cache_capacity: usize) -> Result<Rege
         })
 }
 
-/// The capture groups of `hir` by index, as the compiled regex numbers them.
-fn group_names(hir: &Hir) -> Vec<Option<Box<str>>> {
-    fn walk(h: &Hir, out: &mut Vec<Option<Box<str>>>) {
-        match h.kind() {
-            HirKind::Capture(c) => {
-                let i = c.index as usize;
-                if out.len() <= i {
-                    out.resize(i + 1, None);
+/// The capture groups of `ast` by index, as the compiled regex numbers them
+/// (the parser numbers groups by their opening parenthesis).
+fn group_names(ast: &Ast) -> Vec<Option<Box<str>>> {
+    fn walk(a: &Ast, out: &mut Vec<Option<Box<str>>>) {
+        match a {
+            Ast::Group(g) => {
+                let (index, name) = match &g.kind {
+                    GroupKind::CaptureIndex(i) => (Some(*i), None),
+                    GroupKind::CaptureName { name, .. } => {
+                        (Some(name.index), Some(name.name.as_str().into()))
+                    }
+                    GroupKind::NonCapturing(_) => (None, None),
+                };
+                if let Some(i) = index {
+                    let i = i as usize;
+                    if out.len() <= i {
+                        out.resize(i + 1, None);
+                    }
+                    out[i] = name;
                 }
-                out[i] = c.name.clone();
-                walk(&c.sub, out);
+                walk(&g.ast, out);
             }
-            HirKind::Repetition(r) => walk(&r.sub, out),
-            HirKind::Concat(hs) | HirKind::Alternation(hs) => {
-                for h in hs {
-                    walk(h, out);
-                }
-            }
-            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+            Ast::Repetition(r) => walk(&r.ast, out),
+            Ast::Concat(c) => c.asts.iter().for_each(|a| walk(a, out)),
+            Ast::Alternation(x) => x.asts.iter().for_each(|a| walk(a, out)),
+            _ => {}
         }
     }
     let mut out = vec![None];
-    walk(hir, &mut out);
+    walk(ast, &mut out);
     out
 }
 
@@ -166,14 +173,17 @@ impl Pattern {
         size_limit: usize,
         cache_capacity: usize,
     ) -> Result<Pattern, PatternError> {
-        let hir = syntax::parse_with(pattern, &syntax_config())
+        // The syntax tree only: translating it (Unicode classes) is left to
+        // the compiler, which a test runs on every built-in rule.
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
             .map_err(|e| PatternError::Syntax(e.to_string()))?;
         Ok(Pattern {
             inner: Arc::new(Inner {
                 source: pattern.into(),
                 size_limit,
                 cache_capacity,
-                names: group_names(&hir),
+                names: group_names(&ast),
                 compiled: OnceLock::new(),
             }),
         })
