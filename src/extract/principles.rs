@@ -1126,10 +1126,23 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
             .find(|j| j.len() == 2 && joins_items(ctx, (la, lb), j[0].1))
             .unwrap_or_default();
         if joined.len() == 2 {
-            // "A和B“两项活动”成果": with no 、 the label must end its clause, or it is a modifier.
+            // "A和B“两项活动”成果": with no 、 the label must end its clause, or it is a
+            // modifier; or a predicate follows it (增产和减损两端同时发力, 科技和改革双轮驱动加快…):
+            // an adverb, a conjunction or a verb of jieba's dictionary.
             let label_end = m.group("label").map_or(m.end, |g| g.1);
-            let next = text[label_end..].trim_start_matches('”').chars().next();
-            if parts.len() == 1 && next.is_some_and(|c| !"，。；、：！？,;的".contains(c)) {
+            let after = text[label_end..].trim_start_matches('”');
+            let ends_clause = after
+                .chars()
+                .next()
+                .is_none_or(|c| "，。；、：！？,;的".contains(c));
+            let predicate = ctx
+                .jieba
+                .leading_words(after, 1)
+                .first()
+                .is_some_and(|&(len, t)| {
+                    han_len(&after[..len]) >= 2 && (t.starts_with('v') || matches!(t, "d" | "c"))
+                });
+            if parts.len() == 1 && !ends_clause && !predicate {
                 return None;
             }
             parts.pop();
@@ -1139,9 +1152,24 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if parts.len() < n || n < 2 {
         return None;
     }
+    // 国家粮食安全、强化科技和改革双轮驱动: a pair whose second item splits at a joining
+    // word is three items, not the two the label declares. (Longer lists keep items with
+    // 与/及/和 inside: 合作与发展、技术与产业…四大板块.)
+    let quoted_label = m.group("label").is_some_and(|g| quoted_span(text, g));
+    // (Both items so joined are parallel: 先进和落后、正确和错误两条路线.)
+    if !quoted_label && parts.len() == 2 && n == 2 {
+        let splits = |(la, lb): (usize, usize)| {
+            ['和', '与', '及'].iter().any(|c| {
+                let j = split_top(&text[la..lb], la, &[*c]);
+                j.len() == 2 && joins_items(ctx, (la, lb), j[0].1)
+            })
+        };
+        if splits(parts[1]) && !splits(parts[0]) {
+            return None;
+        }
+    }
     // Unquoted, a label is a formulation only over exactly as many items as it
     // declares (耕地和种子两个要害); the clause before a quoted one may hold more.
-    let quoted_label = m.group("label").is_some_and(|g| quoted_span(text, g));
     if !quoted_label && parts.len() != n {
         return None;
     }
