@@ -905,15 +905,18 @@ fn first_item_nominal(
         if at >= b {
             break;
         }
-        // A verbal noun before a proper name is a verb too (建设长江、大运河 → 长江).
-        let before_name = tag == "vn"
-            && ctx
-                .jieba
-                .leading_words(&text[at..b], 1)
-                .first()
-                .is_some_and(|&(len, t)| at + len == b && matches!(t, "ns" | "nz" | "nt"));
+        // A verbal noun before a proper name is a verb too (建设长江、大运河 → 长江); so is a
+        // verb of one character (集安组织有俄罗斯、白俄罗斯 → 俄罗斯), which elsewhere may
+        // open an item (建新功).
+        let name_follows = ctx
+            .jieba
+            .leading_words(&text[at..b], 1)
+            .first()
+            .is_some_and(|&(len, t)| at + len == b && matches!(t, "ns" | "nz" | "nt"));
+        let before_name = tag == "vn" && name_follows;
+        let short_verb = is_verb(tag) && han_len(&text[word_start..at]) == 1 && name_follows;
         if (is_verb(tag) || tag == "p" || before_name)
-            && han_len(&text[word_start..at]) >= 2
+            && (han_len(&text[word_start..at]) >= 2 || short_verb)
             && han_len(&text[at..b]) >= keep
         {
             cut = at;
