@@ -305,6 +305,7 @@ fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
     let follow = ctx.rules.lexicon("name_follow");
     let mut b = a;
     let mut chars = 0;
+    let mut dotted = false;
     let mut it = text[a..].char_indices().peekable();
     while let Some((k, c)) = it.next() {
         let at = a + k;
@@ -319,6 +320,7 @@ fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
             if chars == 0 || !next_ok {
                 break;
             }
+            dotted = true;
             continue;
         }
         if !alphabet.contains(&text[at..at + c.len_utf8()]) {
@@ -326,7 +328,8 @@ fn foreign_name(ctx: &Ctx, a: usize) -> Option<usize> {
         }
         chars += 1;
         b = at + c.len_utf8();
-        if chars > 12 {
+        // A run this long is no name, unless dots part it (米格尔·迪亚斯-卡内尔·贝穆德斯).
+        if chars > if dotted { 20 } else { 12 } {
             return None;
         }
     }
