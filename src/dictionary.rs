@@ -37,11 +37,16 @@ pub struct Dictionary {
     total: usize,
 }
 
-/// One dictionary line split into word, frequency and tag.
 /// The frequency from which an entry counts as a common word: rarer entries
 /// (明时 3, 斯时 3) are literary or accidental and decide nothing.
 pub const COMMON_WORD_FREQ: usize = 20;
 
+/// The frequency above which a two-character word is too common to be a
+/// given name (问题 55563, 发展 68664; 胜利 8904 passes), or to be cut by a
+/// title's end and a name's start (长江).
+pub const VERY_COMMON_WORD_FREQ: usize = 10_000;
+
+/// One dictionary line split into word, frequency and tag.
 fn fields(line: &str) -> (&str, usize, &str) {
     let mut it = line.split(' ');
     let word = it.next().unwrap_or("");

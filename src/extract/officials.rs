@@ -218,15 +218,11 @@ fn foreign_tail(ctx: &Ctx, a: usize, b: usize) -> usize {
     // 特朗普威|胁, 格罗西本|月: when the last character of the run and the first after it
     // make a word, the word is no part of the name.
     let last = text[..b].chars().next_back().map_or(0, char::len_utf8);
-    let pair_end = text[b..].chars().next().map_or(b, |c| b + c.len_utf8());
     // A rare entry or a name (明时 t 3, 斯时 nr) makes no such word: 阿尔克明时 keeps 明.
-    let word = ctx
-        .jieba
-        .entry(&text[b - last..pair_end])
-        .is_some_and(|(freq, tag)| {
-            freq >= crate::dictionary::COMMON_WORD_FREQ && !tag.starts_with("nr")
-        });
-    if pair_end > b && word {
+    let word = word_across(ctx, b).is_some_and(|(freq, tag)| {
+        freq >= crate::dictionary::COMMON_WORD_FREQ && !tag.starts_with("nr")
+    });
+    if word {
         let shorter = b - last;
         let keep = text[a..shorter].chars().count() >= 2 && plausible_name(ctx, &text[a..shorter]);
         return if keep { shorter } else { b };
@@ -449,9 +445,15 @@ fn jieba_name(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
     Some((a, a + cut(n)))
 }
 
-/// The frequency in jieba's dictionary above which a two-character word is
-/// too common to be a given name (问题 55563, 发展 68664; 胜利 8904 passes).
-const VERY_COMMON_WORD_FREQ: usize = 10_000;
+/// The dictionary entry (frequency, tag) of the two characters around byte
+/// `at` of the text (the one before it and the one at it), if they make one:
+/// where a name's edge cuts through a word (特朗普威|胁, 湖北省长|江).
+fn word_across(ctx: &Ctx, at: usize) -> Option<(usize, &'static str)> {
+    let text = ctx.text;
+    let before = text[..at].chars().next_back()?.len_utf8();
+    let after = text[at..].chars().next()?.len_utf8();
+    ctx.jieba.entry(&text[at - before..at + after])
+}
 
 /// Is `name` plausible as a personal name?
 fn plausible_name(ctx: &Ctx, name: &str) -> bool {
@@ -504,7 +506,7 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     if n == 3 && ctx.rules.lexicon("surname").prefix_of(name).is_some() {
         let given = &name[name.chars().next().map_or(0, char::len_utf8)..];
         if ctx.jieba.entry(given).is_some_and(|(freq, tag)| {
-            freq >= VERY_COMMON_WORD_FREQ
+            freq >= crate::dictionary::VERY_COMMON_WORD_FREQ
                 && !matches!(tag.chars().next(), Some('n') if tag.len() > 1)
         }) {
             return false;
@@ -607,18 +609,11 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             // 湖北省长江大保护: the title's last character and the name's first make one of the
             // commonest nouns (长江), and no name end follows the name: no title, no name
             // (市长江涛表示 keeps its name; 副主任何宏军: 任何 is no noun).
-            let straddles = !after_only && {
-                let prev = text[..a].chars().next_back().map_or(0, char::len_utf8);
-                let first = name.chars().next().map_or(0, char::len_utf8);
-                prev > 0
-                    && ctx
-                        .jieba
-                        .entry(&text[a - prev..a + first])
-                        .is_some_and(|(freq, tag)| {
-                            freq >= VERY_COMMON_WORD_FREQ && tag.starts_with('n')
-                        })
-                    && !ends_name(ctx, b)
-            };
+            let straddles = !after_only
+                && word_across(ctx, a).is_some_and(|(freq, tag)| {
+                    freq >= crate::dictionary::VERY_COMMON_WORD_FREQ && tag.starts_with('n')
+                })
+                && !ends_name(ctx, b);
             if plausible_name(ctx, name)
                 && !straddles
                 && !exclude.contains(name)
