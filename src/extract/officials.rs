@@ -267,11 +267,28 @@ fn chinese_name(ctx: &Ctx, a: usize) -> Option<usize> {
 /// inside a word: when the character before it and its first character make a
 /// word of the dictionary (赞成, 相信, 理解), the name starts one character later
 /// if a surname begins there (李强), and is no name when the rest is one
-/// character (相信习主席) or itself a word (理解把握总书记).
+/// character (相信习主席) or itself a word (理解把握总书记). A three-character
+/// name that starts with a preposition (`name_preposition.txt`) followed by a
+/// surname is the two characters after it (应李强总理邀请).
 fn name_before_title(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     let text = ctx.text;
     let prev = text[..a].chars().next_back().filter(|&c| is_han(c));
     let first = text[a..b].chars().next()?;
+    // 应李强总理邀请: a preposition before a two-character name that starts with a surname.
+    let rest = a + first.len_utf8();
+    if text[a..b].chars().count() == 3
+        && ctx
+            .rules
+            .lexicon("name_preposition")
+            .contains(&text[a..rest])
+        && ctx
+            .rules
+            .lexicon("surname")
+            .prefix_of(&text[rest..b])
+            .is_some()
+    {
+        return Some(rest);
+    }
     let Some(prev) = prev else {
         return Some(a);
     };
@@ -547,8 +564,28 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
     let text = ctx.text;
     let mut out = Vec::new();
     for m in matches {
-        let mut titles = match (m.group_str(text, "titles"), m.group("head")) {
-            (Some(t), _) => title_chain(ctx, t),
+        // 任命A为X、B为Y: the titles group holds further appointments; each is a mention of its own.
+        let (titles_span, appointed) = match m.group("titles") {
+            Some(span) => {
+                let (own, appointed) = split_appointments(ctx, span);
+                (Some(own), appointed)
+            }
+            None => (None, Vec::new()),
+        };
+        for (name, titles) in appointed {
+            let titles = title_chain(ctx, &text[titles.0..titles.1]);
+            let n = &text[name.0..name.1];
+            if !titles.is_empty() && !exclude.contains(n) && !dictionary_word(ctx, n) {
+                out.push(Mention {
+                    name: ctx.keep(n),
+                    titles,
+                    at: name,
+                    rule: m.rule,
+                });
+            }
+        }
+        let mut titles = match (titles_span, m.group("head")) {
+            (Some((a, b)), _) => title_chain(ctx, &text[a..b]),
             (None, Some((a, b))) => title_chain(ctx, &text[chain_start(ctx, a)..b]),
             (None, None) => Vec::new(),
         };
@@ -631,6 +668,39 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
     }
     out
 }
+
+/// A titles group cut where a `、` is followed by another appointment, `名字为职务`
+/// (`经济委员会副主任、邓小刚为农业和农村委员会驻会副主任`): the span of the titles that
+/// belong to the match's own names, and each further (name, titles) pair, as byte spans.
+fn split_appointments(ctx: &Ctx, (a, b): Span) -> (Span, Vec<(Span, Span)>) {
+    let text = ctx.text;
+    let mut own = (a, b);
+    let mut appointed: Vec<(Span, Span)> = Vec::new();
+    for (k, _) in text[a..b].match_indices('、') {
+        let seg = a + k + '、'.len_utf8();
+        let Some((w, _)) = text[seg..b]
+            .char_indices()
+            .filter(|&(_, c)| c == '为')
+            .find(|&(w, _)| {
+                let n = text[seg..seg + w].chars().count();
+                (2..=4).contains(&n) && plausible_name(ctx, &text[seg..seg + w])
+            })
+        else {
+            continue;
+        };
+        let name = (seg, seg + w);
+        let titles_from = seg + w + '为'.len_utf8();
+        match appointed.last_mut() {
+            Some(last) => last.1 .1 = a + k,
+            None => own.1 = a + k,
+        }
+        appointed.push((name, (titles_from, b)));
+    }
+    (own, appointed)
+}
+
+/// A byte span `[start, end)` of the text.
+type Span = (usize, usize);
 
 /// Merges mentions by name, adds roles and every later mention of each name.
 /// Finds the officials' names in text, leftmost and longest first, in one pass.

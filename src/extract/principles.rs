@@ -240,6 +240,22 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     // phrase up to its rule's boundary: an adverb, conjunction or preposition ends it
     // sooner (“A、B”两条原则仍然适用), and so does a verb that ends it or takes an object.
     let after_list = ctx.rules.rules[m.rule].mode.as_deref() == Some("quoted");
+    // 进一步研究, 统一思想: the numeral is inside a word that starts before the label.
+    let counted = label.starts_with(|c: char| NUMERAL_CHARS.contains(c));
+    if let Some(prev) = ctx.text[..a]
+        .chars()
+        .next_back()
+        .filter(|&c| counted && super::officials::is_han(c))
+    {
+        let from = a - prev.len_utf8();
+        if ctx
+            .jieba
+            .next_word(&ctx.text[from..b])
+            .is_some_and(|(len, _)| from + len > a)
+        {
+            return None;
+        }
+    }
     // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`);
     // nor does a label that is one place or person name (双鸭山, 六盘水: `ns`/`nr` in
     // jieba's dictionary).

@@ -171,6 +171,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "surname",
     "not_name",
     "not_name_start",
+    "name_preposition",
     "title_protected",
     "title_after",
     "title_after_strict",
