@@ -624,6 +624,19 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     {
         return None;
     }
+    // A formulation of one item sets a task (一个目标：力争…, 一项改革：加快…). One whose
+    // item is one name (一个中国，即中华人民共和国), or opens with an adverb, preposition,
+    // conjunction or pronoun (一个决定：将捐赠…, 一个想法：通过…) tells a story, not a task.
+    if let ([(a, b)], Some(1)) = (&ranges[..], count) {
+        let item = &ctx.text[*a..*b];
+        let first = ctx.jieba.leading_words(item, 1).first().copied();
+        if first.is_some_and(|(len, t)| {
+            let name = ["ns", "nr", "nt"].iter().any(|n| t.starts_with(n)) && han_len(item) <= 8;
+            len == item.len() || name || matches!(t.chars().next(), Some('d' | 'p' | 'c' | 'r'))
+        }) {
+            return None;
+        }
+    }
     let count = compound_items.or(count);
     let ranges = if matches!(rule.mode.as_deref(), Some("after" | "counted")) {
         shared_modifier(ctx.text, ranges)
@@ -1116,7 +1129,12 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
                     !r.starts_with(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c))
                 })
         });
-    if text[..b].ends_with('、') || member {
+    // 外部约束和内生动力以及“双碳”承诺: a label right after a joining word is the list's
+    // last member, not its label.
+    let joined_to = ["以及", "和", "与", "及", "或"]
+        .iter()
+        .any(|w| text[..b].ends_with(w));
+    if text[..b].ends_with('、') || member || joined_to {
         return None;
     }
     // “3”是指A、B、C“三篇消费文章”: a word that introduces a list (是指, 包括) starts it,
@@ -1202,6 +1220,17 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let mut parts = parts.split_off(parts.len() - n);
+    // A、B、C、D是中方的4条红线: the list is the subject of 是, and what stands between 是 and
+    // 的 is the label's (a short possessor), not the last item's.
+    if relative {
+        let (lx, ly) = parts[n - 1];
+        if let Some(k) = text[lx..ly].rfind('是') {
+            let rest = han_len(&text[lx + k + '是'.len_utf8()..ly]);
+            if han_len(&text[lx..lx + k]) >= 2 && (1..=4).contains(&rest) {
+                parts[n - 1].1 = lx + k;
+            }
+        }
+    }
     // 以A、B、C为代表的“三新”: the frame (`item_frame_end`) is the clause's, not the items'.
     // (…为核心内容的: the frame may end in a noun of two characters.)
     let (lx, ly) = parts[n - 1];
