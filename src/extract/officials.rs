@@ -623,6 +623,21 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             } else {
                 a
             };
+            // 李鹏总|是第一个: the last character of a three-character name and the one after
+            // it make a common adverb, preposition or conjunction: the name is two characters.
+            let last = text[..b].chars().next_back().map_or(0, char::len_utf8);
+            let b = if !after_only
+                && text[a..b].chars().count() == 3
+                && word_across(ctx, b).is_some_and(|(freq, tag)| {
+                    freq >= crate::dictionary::COMMON_WORD_FREQ
+                        && matches!(tag.chars().next(), Some('d' | 'p' | 'c'))
+                })
+                && plausible_name(ctx, &text[a..b - last])
+            {
+                b - last
+            } else {
+                b
+            };
             let name = &text[a..b];
             // 俄罗斯总统: 罗斯 is the end of a country's name, not a person; 应美国总统:
             // no name ends with one; 巴西前总统: nor holds one; 统一俄罗斯党主席: nor starts
