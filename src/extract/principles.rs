@@ -285,6 +285,11 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     if count_end == 0 {
         return Some((label, (a, b)));
     }
+    // 其中一条便是：, 三个就是: an unquoted label never ends with the copula; the count is
+    // its subject.
+    if label.ends_with('是') {
+        return None;
+    }
     let noun_start = count_end
         + ctx
             .rules
@@ -878,6 +883,15 @@ fn first_item_parallel(
         // A word every other item holds too is the items' own (厦门至金门、泉州至金门).
         let word = &text[word_start..at];
         let shared = !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].contains(word));
+        // 乡镇和建制村通硬化路、通客车、通邮路: a word that opens every other item opens the
+        // first one too.
+        if i > 0
+            && shared
+            && others.iter().all(|&(x, y)| text[x..y].starts_with(word))
+            && han_len(&text[word_start..b]) <= fits
+        {
+            return (word_start, b);
+        }
         let verb = ((tag.starts_with('v') && tag != "vn") || tag == "p") && !shared;
         // …or after an adverb (大赛共设数控车工 → 数控车工).
         let whole = i == 0 || after_adverb || tag == "p" || han_len(&text[word_start..at]) >= 2;
@@ -979,6 +993,7 @@ fn shared_end(text: &str, items: &[(usize, usize)]) -> usize {
 fn first_item_same_length(
     ctx: &Ctx,
     (a, b): (usize, usize),
+    others: &[(usize, usize)],
     longest: usize,
     shortest: usize,
 ) -> (usize, usize) {
@@ -993,6 +1008,10 @@ fn first_item_same_length(
     // character dropped is part of a name (岗厦北、黄木、大运; 京港澳), unless it is a
     // function word, a verb or an adjective (统筹好发展和安全 → 发展; 使计划价格 → 计划价格).
     let dropped = &text[a..a + k];
+    // 通硬化路、通客车、通邮路: what every other item opens with stays.
+    if !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].starts_with(dropped)) {
+        return (a, b);
+    }
     let function = ctx
         .jieba
         .tag_of(dropped)
@@ -1279,7 +1298,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         parts[0] = first_item_verb(ctx, parts[0], &parts[1..]);
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
-        parts[0] = first_item_same_length(ctx, parts[0], longest, shortest);
+        parts[0] = first_item_same_length(ctx, parts[0], &parts[1..], longest, shortest);
         // 抓好“引进来”、走出去: what the cut leaves may be a quoted item.
         parts[0] = unquote(text, parts[0]);
         // 形成了春赏花、夏游林: the particle of a verb cut off opens no item (了解 does).
