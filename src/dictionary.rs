@@ -41,6 +41,10 @@ pub struct Dictionary {
 /// (明时 3, 斯时 3) are literary or accidental and decide nothing.
 pub const COMMON_WORD_FREQ: usize = 20;
 
+/// The frequency from which a function word is frequent enough to cut a name
+/// short where a name's last character would start it (总是 6089; 一应 372 is not).
+pub const FREQUENT_WORD_FREQ: usize = 1_000;
+
 /// The frequency above which a two-character word is too common to be a
 /// given name (问题 55563, 发展 68664; 胜利 8904 passes), or to be cut by a
 /// title's end and a name's start (长江).

@@ -100,20 +100,32 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let stops = ctx.rules.lexicon("title_stop");
     let protected = ctx.rules.lexicon("title_protected");
+    // A country's name guards the stop words inside it (阿尔及利亚, 共和国).
     let guarded: Vec<(usize, usize)> = protected
         .regex()
         .find_iter(seg)
         .map(|m| (m.start(), m.end()))
+        .chain(
+            ctx.rules
+                .lexicon("country")
+                .find_iter(seg)
+                .map(|(k, c)| (k, k + c.len())),
+        )
         .collect();
     let orgs = ctx.rules.lexicon("org_word");
+    let heads = ctx.rules.lexicon("title_head");
     let mut cut = 0;
     for m in stops.regex().find_iter(seg) {
         // A stop word that ends the segment is its title (人大代表), not a stop.
         let ends = m.end() >= seg.len();
         let guard = guarded.iter().any(|&(a, b)| m.start() < b && a < m.end());
-        // 科技与数字出版司: a conjunction after an organisation's name joins two of its fields.
+        // 科技与数字出版司: a conjunction after an organisation's name joins two of its fields
+        // (but not after a title and a name that follow the organisation: 省委书记周祖翼和省长).
         let joins_fields = matches!(m.as_str(), "与" | "和" | "及")
-            && orgs.find_in(&seg[cut..m.start()]).is_some();
+            && orgs
+                .find_iter(&seg[cut..m.start()])
+                .last()
+                .is_some_and(|(k, o)| heads.find_in(&seg[cut + k + o.len()..m.start()]).is_none());
         if !ends && !guard && !joins_fields {
             cut = m.end();
         }
@@ -478,7 +490,8 @@ fn plausible_name(ctx: &Ctx, name: &str) -> bool {
     // 兼 joins titles (王储兼首相): no name ends with it; nor does a name of three or more
     // characters end with a function word (鲁托互致, 高声向总书记), nor one of two with one that
     // is no given name (李强在 is cut before; 曾在 is none).
-    if name.ends_with('兼') {
+    // 沙伊两国总统: a count of states or parties is no name.
+    if name.ends_with('兼') || name.contains('两') {
         return false;
     }
     if let Some(last) = name
@@ -629,7 +642,7 @@ pub fn mentions(ctx: &Ctx, matches: &[Match], exclude: &HashSet<String>) -> Vec<
             let b = if !after_only
                 && text[a..b].chars().count() == 3
                 && word_across(ctx, b).is_some_and(|(freq, tag)| {
-                    freq >= crate::dictionary::COMMON_WORD_FREQ
+                    freq >= crate::dictionary::FREQUENT_WORD_FREQ
                         && matches!(tag.chars().next(), Some('d' | 'p' | 'c'))
                 })
                 && plausible_name(ctx, &text[a..b - last])
