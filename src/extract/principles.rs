@@ -797,12 +797,25 @@ fn nested_list(text: &str, (a, b): (usize, usize), n: usize) -> Option<Vec<(usiz
 fn strip_lead(ctx: &Ctx, text: &str, (mut a, b): (usize, usize)) -> (usize, usize) {
     let lead = ctx.rules.lexicon("lead_verb");
     while let Some(p) = lead.prefix_of(&text[a..b]) {
-        if han_len(&text[a + p.len()..b]) < 2 {
+        if han_len(&text[a + p.len()..b]) < 2 || !whole_word_at(ctx, &text[a..b], p) {
             break;
         }
         a += p.len();
     }
     (a, b)
+}
+
+/// Is `word`, which `text` opens with, a whole word there: no longer common
+/// word of jieba's dictionary opens `text` (有 in 有效政策 is none; 推进设备, an
+/// entry of frequency 3, leaves 推进 whole)?
+fn whole_word_at(ctx: &Ctx, text: &str, word: &str) -> bool {
+    ctx.jieba.next_word(text).is_none_or(|(len, _)| {
+        len <= word.len()
+            || ctx
+                .jieba
+                .entry(&text[..len])
+                .is_none_or(|(freq, _)| freq < crate::dictionary::COMMON_WORD_FREQ)
+    })
 }
 
 /// The first item of a list before its label: the clause up to it runs into
@@ -832,7 +845,10 @@ fn first_item(ctx: &Ctx, text: &str, (a, b): (usize, usize), shortest: usize) ->
     for (k, c) in text[a..b].char_indices() {
         let at = a + k;
         if let Some(w) = lead.prefix_of(&text[at..b]) {
-            if han_len(&text[at + w.len()..b]) >= keep && w.chars().count() >= 2 {
+            if han_len(&text[at + w.len()..b]) >= keep
+                && w.chars().count() >= 2
+                && whole_word_at(ctx, &text[at..b], w)
+            {
                 cut = cut.max(at + w.len());
             }
         }
