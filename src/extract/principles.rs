@@ -38,6 +38,10 @@ const MAX_UNQUOTED_ITEM: usize = 10;
 const MAX_QUOTED_ITEM: usize = 24;
 /// Hyphens and dashes that join two names into one (广西－文莱经济走廊).
 const DASHES: &[char] = &['－', '-', '‐', '–'];
+/// The words that join the last two items of a list (`A、B和C`).
+const JOINING_WORDS: [&str; 4] = ["以及", "和", "与", "及"];
+/// The joining words of one character, where a list is split at them.
+const JOINING_CHARS: [char; 3] = ['和', '与', '及'];
 
 /// A principle built from one match, with the byte range it covers.
 #[derive(Debug, Clone)]
@@ -240,22 +244,6 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     // phrase up to its rule's boundary: an adverb, conjunction or preposition ends it
     // sooner (“A、B”两条原则仍然适用), and so does a verb that ends it or takes an object.
     let after_list = ctx.rules.rules[m.rule].mode.as_deref() == Some("quoted");
-    // 进一步研究, 统一思想: the numeral is inside a word that starts before the label.
-    let counted = label.starts_with(|c: char| NUMERAL_CHARS.contains(c));
-    if let Some(prev) = ctx.text[..a]
-        .chars()
-        .next_back()
-        .filter(|&c| counted && super::officials::is_han(c))
-    {
-        let from = a - prev.len_utf8();
-        if ctx
-            .jieba
-            .next_word(&ctx.text[from..b])
-            .is_some_and(|(len, _)| from + len > a)
-        {
-            return None;
-        }
-    }
     // 双边, 双方, 双双: words that open with a numeral but count nothing (`not_count_word`);
     // nor does a label that is one place or person name (双鸭山, 六盘水: `ns`/`nr` in
     // jieba's dictionary).
@@ -289,6 +277,21 @@ fn label_text<'a>(ctx: &Ctx<'a>, m: &Match) -> Option<(&'a str, (usize, usize))>
     // its subject.
     if label.ends_with('是') {
         return None;
+    }
+    // 进一步研究, 同一个目标: the numeral is inside a word that starts before the label.
+    if let Some(prev) = ctx.text[..a]
+        .chars()
+        .next_back()
+        .filter(|&c| super::officials::is_han(c))
+    {
+        let from = a - prev.len_utf8();
+        if ctx
+            .jieba
+            .next_word(&ctx.text[from..b])
+            .is_some_and(|(len, _)| from + len > a)
+        {
+            return None;
+        }
     }
     let noun_start = count_end
         + ctx
@@ -901,11 +904,7 @@ fn first_item_parallel(
         let shared = !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].contains(word));
         // 乡镇和建制村通硬化路、通客车、通邮路: a word that opens every other item opens the
         // first one too.
-        if i > 0
-            && shared
-            && others.iter().all(|&(x, y)| text[x..y].starts_with(word))
-            && han_len(&text[word_start..b]) <= fits
-        {
+        if i > 0 && all_open_with(text, others, word) && han_len(&text[word_start..b]) <= fits {
             return (word_start, b);
         }
         let verb = ((tag.starts_with('v') && tag != "vn") || tag == "p") && !shared;
@@ -984,6 +983,11 @@ fn first_item_nominal(
     (cut, b)
 }
 
+/// Do all of `items` (one or more) open with `word`?
+fn all_open_with(text: &str, items: &[(usize, usize)], word: &str) -> bool {
+    !items.is_empty() && items.iter().all(|&(x, y)| text[x..y].starts_with(word))
+}
+
 /// How many characters all of `items` end with (two or more items), else 0.
 fn shared_end(text: &str, items: &[(usize, usize)]) -> usize {
     let Some((&(a, b), rest)) = items.split_first() else {
@@ -1025,7 +1029,7 @@ fn first_item_same_length(
     // function word, a verb or an adjective (统筹好发展和安全 → 发展; 使计划价格 → 计划价格).
     let dropped = &text[a..a + k];
     // 通硬化路、通客车、通邮路: what every other item opens with stays.
-    if !others.is_empty() && others.iter().all(|&(x, y)| text[x..y].starts_with(dropped)) {
+    if all_open_with(text, others, dropped) {
         return (a, b);
     }
     let function = ctx
@@ -1166,9 +1170,8 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         });
     // 外部约束和内生动力以及“双碳”承诺: a label right after a joining word is the list's
     // last member, not its label.
-    let joined_to = ["以及", "和", "与", "及", "或"]
-        .iter()
-        .any(|w| text[..b].ends_with(w));
+    let joined_to =
+        JOINING_WORDS.iter().any(|w| text[..b].ends_with(w)) || text[..b].ends_with('或');
     if text[..b].ends_with('、') || member || joined_to {
         return None;
     }
@@ -1192,7 +1195,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     if parts.len() == n - 1 || (parts.len() == 1 && n == 2) {
         // The last item may be joined with 和/与/及: "A、B和C", "A和B".
         let (la, lb) = *parts.last()?;
-        let joined = ['和', '与', '及']
+        let joined = JOINING_CHARS
             .iter()
             .map(|c| split_top(&text[la..lb], la, &[*c]))
             .find(|j| j.len() == 2 && joins_items(ctx, (la, lb), j[0].1))
@@ -1231,7 +1234,7 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     // (Both items so joined are parallel: 先进和落后、正确和错误两条路线.)
     if !quoted_label && parts.len() == 2 && n == 2 {
         let splits = |(la, lb): (usize, usize)| {
-            ['和', '与', '及'].iter().any(|c| {
+            JOINING_CHARS.iter().any(|c| {
                 let j = split_top(&text[la..lb], la, &[*c]);
                 j.len() == 2 && joins_items(ctx, (la, lb), j[0].1)
             })
@@ -1522,7 +1525,7 @@ fn adjacent_quotes(text: &str, (a, b): (usize, usize)) -> Option<Vec<(usize, usi
             // it is one more item.
             let between = next < b;
             let piece = text[x..y].trim_matches(['、', '，']);
-            if !(between && matches!(piece, "" | "和" | "与" | "及" | "以及")) {
+            if !(between && (piece.is_empty() || JOINING_WORDS.contains(&piece))) {
                 v.extend(cleaned(text, split_top(&text[x..y], x, &['、', '和'])));
             }
             pos = next;
@@ -1637,7 +1640,7 @@ fn joins_items(ctx: &Ctx, (a, b): (usize, usize), at: usize) -> bool {
     let mut pos = from;
     for (word, _) in ctx.jieba.tag(&text[from..to], true) {
         if pos == at {
-            return matches!(word.as_str(), "和" | "及" | "与" | "以及");
+            return JOINING_WORDS.contains(&word.as_str());
         }
         if pos + word.len() > at {
             // 以及 split at its 及.
