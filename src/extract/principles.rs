@@ -1372,7 +1372,12 @@ fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         let rest = s.trim_start_matches(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit());
         rest.len() < s.len() && measure.prefix_of(rest).is_some()
     };
-    let numbered = |s: &str| s.split('“').skip(1).any(|q| declared(q).is_some());
+    // (A count of one is a name, not a formulation of items: “一带一路”建设.)
+    let numbered = |s: &str| {
+        s.split('“')
+            .skip(1)
+            .any(|q| declared(q).is_some_and(|k| k != 1))
+    };
     if parts
         .iter()
         .any(|&(x, y)| numbered(&text[x..y]) || counted_item(&text[x..y]))
@@ -1453,6 +1458,45 @@ fn intro_word_end(ctx: &Ctx, (a, b): (usize, usize)) -> Option<usize> {
     found.filter(|&e| e < b)
 }
 
+/// A quoted run of exactly as many characters as its label declares (three
+/// or more), with no separator: one item per character (“牛羊菜果”四大产业 →
+/// 牛, 羊, 菜, 果).
+/// The label counts with a measure word (八大, 四个; not 3号, 三年) and the run holds
+/// no numeral (“四人帮”, “华龙一号” are names); a count of characters (四个字)
+/// counts the words' own.
+fn one_per_character(
+    text: &str,
+    (a, b): (usize, usize),
+    label: &str,
+    n: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let s = &text[a..b];
+    let after_numeral =
+        label.trim_start_matches(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c));
+    let measured = after_numeral
+        .chars()
+        .next()
+        .is_some_and(|c| MEASURE_CHARS.contains(c));
+    // “梅开春哨”四个字: characters counted are the words' own, not a list.
+    let of_characters =
+        after_numeral.trim_start_matches(|c: char| MEASURE_CHARS.contains(c)) == "字";
+    if n < 3
+        || !measured
+        || of_characters
+        || s.chars().count() != n
+        || !s
+            .chars()
+            .all(|c| super::officials::is_han(c) && !NUMERAL_CHARS.contains(c))
+    {
+        return None;
+    }
+    Some(
+        s.char_indices()
+            .map(|(k, c)| (a + k, a + k + c.len_utf8()))
+            .collect(),
+    )
+}
+
 fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let (a, b) = m.group("items")?;
@@ -1471,7 +1515,9 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
     } else if let Some(n) = count {
         // A declared count picks the separators that give it: “A、B，C、D”三大矛盾
         // is two items, “A、B、C和D”四措并举 four.
-        fit_list(ctx, a, b, n as usize)?
+        let label = m.group("label").map_or("", |(x, y)| &text[x..y]);
+        fit_list(ctx, a, b, n as usize)
+            .or_else(|| one_per_character(text, (a, b), label, n as usize))?
     } else {
         let by_comma = split_top(s, a, &['，', ',', '；', ';']);
         let by_dun = split_top(s, a, &['、']);
@@ -1542,21 +1588,43 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     if n < 2 || n > ORDINALS.len() {
         return None;
     }
+    let from = from + (text[from..].len() - text[from..].trim_start_matches([' ', '　']).len());
     let rest = &text[from..];
     if rest.starts_with("\n——") || rest.starts_with("——") {
+        // A label inside a paragraph of the run (——…共建“一带一路”。⏎——…) is a sibling's.
+        let line_start = text[..from].rfind('\n').map_or(0, |k| k + 1);
+        if text[line_start..from]
+            .trim_start_matches([' ', '　'])
+            .starts_with("——")
+        {
+            return None;
+        }
         return dashes(text, from, n);
     }
+    let (prefix, suffix) = enumeration_marks(rest.trim_start_matches('\n'))?;
     let mut starts = Vec::new();
     let mut pos = from;
     for ord in &ORDINALS[..n] {
-        let marker = format!("{ord}是");
+        let marker = format!("{prefix}{ord}{suffix}");
         let window_end = text.floor_char_boundary(pos + 3000);
-        let k = text[pos..window_end].find(&marker)?;
-        starts.push((pos + k, pos + k + marker.len()));
-        pos += k + marker.len();
+        // A marker opens a clause (一是, 二要); 统一要求 holds none.
+        let k = text[pos..window_end]
+            .match_indices(&marker)
+            .find_map(|(k, _)| {
+                let at = pos + k;
+                (at == from || text[..at].ends_with(['。', '；', '，', '：', '\n', ';', ',', ':']))
+                    .then_some(at)
+            })?;
+        starts.push((k, k + marker.len()));
+        pos = k + marker.len();
     }
     let mut out = Vec::new();
     for (i, &(_, item_start)) in starts.iter().enumerate() {
+        let item_start = item_start
+            + (text[item_start..].len()
+                - text[item_start..]
+                    .trim_start_matches(['，', '、', ','])
+                    .len());
         let stop = region_ends(text, item_start).1;
         let next = starts.get(i + 1).map_or(stop, |s| s.0);
         let (x, y) = trim(text, (item_start, stop.min(next)));
@@ -1567,6 +1635,19 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     Some(out)
 }
+
+/// The marks around the ordinal of a run of numbered clauses that `text`
+/// opens with: `一是` (`""`, `"是"`), `一要`, `第一，` (`"第"`, `""`).
+fn enumeration_marks(text: &str) -> Option<(&'static str, &'static str)> {
+    ENUMERATION_MARKS
+        .iter()
+        .find(|(p, s)| text.starts_with(&format!("{p}一{s}")))
+        .copied()
+}
+
+/// Prefix and suffix of the ordinal opening each of a run of numbered
+/// clauses: 一是…二是…, 一要…二要…, 第一，…第二，… (第一步 is no mark).
+const ENUMERATION_MARKS: [(&str, &str); 4] = [("", "是"), ("", "要"), ("第", "，"), ("第", "、")];
 
 /// Items as paragraphs opening with `——`, each up to its first `。`.
 fn dashes(text: &str, from: usize, n: usize) -> Option<Vec<(usize, usize)>> {
@@ -1584,7 +1665,12 @@ fn dashes(text: &str, from: usize, n: usize) -> Option<Vec<(usize, usize)>> {
         out.push(trim(text, (item_start, stop)));
         pos = stop;
     }
-    Some(out)
+    // One more such paragraph right after makes more items than the label declares.
+    let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
+    let more = text[line_end..]
+        .trim_start_matches(['\n', ' ', '　'])
+        .starts_with("——");
+    (!more).then_some(out)
 }
 
 /// Splits the last of `parts` at a joining word (`和` `及` `以及` `与`) when
@@ -1796,7 +1882,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     {
         let after_mark = pos + mark.len_utf8();
         let next = text[after_mark..].trim_start_matches(['\n', ' ', '　']);
-        if next.starts_with("一是") || next.starts_with("第一") {
+        if enumeration_marks(next).is_some() || next.starts_with("——") {
             if let Some(v) = weigh(
                 ctx,
                 "一是…二是… clauses",
