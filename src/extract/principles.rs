@@ -1760,13 +1760,134 @@ fn fit_list(ctx: &Ctx, from: usize, end: usize, n: usize) -> Option<Vec<(usize, 
     None
 }
 
+/// The labels that follow a label at `pos` and share its list: `、“五大战略”`,
+/// `、两个枢纽、两个网络`, up to the colon that introduces the list. Their counts
+/// summed, how many there are, and where the colon stands (`pos` itself when
+/// no such run ends at a colon).
+fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
+    let (mut sum, mut labels, mut at) = (0, 0, pos);
+    loop {
+        let rest = &text[at..];
+        // A label follows after 、 or right after a closing quote (“A”“B”).
+        let next = match rest.strip_prefix('、') {
+            Some(r) => r,
+            None if rest.starts_with('“') && text[..at].ends_with('”') => rest,
+            None => break,
+        };
+        let quoted = next.starts_with('“');
+        let inner = next.strip_prefix('“').unwrap_or(next);
+        let len = inner
+            .char_indices()
+            .find(|&(_, c)| !super::officials::is_han(c))
+            .map_or(inner.len(), |(k, _)| k);
+        let label = &inner[..len];
+        if quoted && !inner[len..].starts_with('”') {
+            break;
+        }
+        let Some(k) = declared(label).filter(|_| len > 0 && han_len(label) <= 12) else {
+            break;
+        };
+        sum += k as usize;
+        labels += 1;
+        at = text.len() - inner.len() + len + if quoted { '”'.len_utf8() } else { 0 };
+    }
+    if labels > 0 && at_intro(text, at) {
+        (sum, labels, at)
+    } else {
+        (0, 0, pos)
+    }
+}
+
+/// Does a colon stand at `at`?
+fn at_intro(text: &str, at: usize) -> bool {
+    text[at..].starts_with(['：', ':'])
+}
+
+/// The labels right before the label at `start`, joined to it by 、 or
+/// adjacent quotes (`两个基地、两个枢纽、` before 两个网络): their counts summed
+/// and how many there are.
+fn chain_before(text: &str, start: usize) -> (usize, usize) {
+    let (mut sum, mut labels) = (0, 0);
+    let mut s = &text[..start];
+    s = s.strip_suffix('“').unwrap_or(s);
+    loop {
+        let (rest, quoted) = if let Some(r) = s.strip_suffix('、') {
+            let q = r.ends_with('”');
+            (r.strip_suffix('”').unwrap_or(r), q)
+        } else if let Some(r) = s.strip_suffix('”') {
+            (r, true)
+        } else {
+            break;
+        };
+        let run = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !super::officials::is_han(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let segment = &rest[run..];
+        // The label starts at its numeral: 推进两个基地 → 两个基地.
+        let Some(k) = segment.find(|c: char| NUMERAL_CHARS.contains(c) || c.is_ascii_digit())
+        else {
+            return (0, 0);
+        };
+        let label = &segment[k..];
+        match declared(label).filter(|_| han_len(label) <= 12) {
+            Some(c) => {
+                sum += c as usize;
+                labels += 1;
+                let cut = run + k;
+                s = &rest[..cut];
+                if quoted {
+                    match s.strip_suffix('“') {
+                        Some(r) => s = r,
+                        None => return (0, 0),
+                    }
+                } else if cut != run {
+                    break;
+                }
+            }
+            None => return (0, 0),
+        }
+    }
+    (sum, labels)
+}
+
+/// The items of the label at place `index` among `labels` that share the list
+/// `(from, end)`: the group of that place where commas split the list into one
+/// group per label (A和B，C和D，E和F; a group that does not fit its label
+/// gives nothing), else its slice of the list split into `total` items.
+fn shared_list(
+    ctx: &Ctx,
+    (from, end): (usize, usize),
+    labels: usize,
+    index: usize,
+    before: usize,
+    n: usize,
+    total: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let groups = cleaned(
+        text,
+        split_top(&text[from..end], from, &['，', ',', '；', ';']),
+    );
+    if groups.len() == labels && labels > 1 {
+        return groups.get(index).and_then(|&(x, y)| fit_list(ctx, x, y, n));
+    }
+    let all = cleaned(
+        text,
+        split_top(&text[from..end], from, &['，', ',', '、', '；', ';']),
+    );
+    let all = join_split(ctx, all, total);
+    (all.len() == total).then(|| all[before..before + n].to_vec())
+}
+
 /// The items of a label that declares `n`, in whichever layout fits: after
 /// an intro word (`principle_intro`: ：, ——, 即, 是指, 包括 …) to the end of
 /// the sentence, in brackets, on the next line (a notes entry `四个一批：`),
-/// as `一是…二是…` clauses, or before the label; a label followed by a
-/// second label before its intro (`“三大高地”“五大战略”：…`) takes the first
-/// `n` items of the list they share. An unquoted label takes only a list of
-/// exactly its count.
+/// as `一是…二是…` clauses, or before the label; labels that share one
+/// list before its intro (`“三大高地”“五大战略”：…`, `两个基地、两个枢纽、两个网络：…`)
+/// each take their count of its items, in order. An unquoted label takes only
+/// a list of exactly its count.
 fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
@@ -1815,20 +1936,15 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             pos += k;
         }
     }
-    // A second label sharing the list: its count is skipped over.
-    let mut skip = 0usize;
-    let rest = &text[pos..];
-    let rest_after_dun = rest.strip_prefix('、').unwrap_or(rest);
-    if let Some(r) = rest_after_dun.strip_prefix('“') {
-        if let Some(close) = r.find('”') {
-            if let Some(k) = declared(&r[..close]) {
-                if close <= 30 && r[close + 3..].starts_with(['：', ':']) {
-                    skip = k as usize;
-                    pos += (rest.len() - rest_after_dun.len()) + 3 + close + 3;
-                }
-            }
-        }
-    }
+    // Labels sharing one list before its intro (“三大高地”“五大战略”：…; 两个基地、两个枢纽、
+    // 两个网络：…): each takes its count of the items, in order.
+    let (after_count, after_labels, chain_end) = chain_after(text, pos);
+    let (before_count, before_labels) = if after_labels > 0 || at_intro(text, chain_end) {
+        chain_before(text, label_start)
+    } else {
+        (0, 0)
+    };
+    pos = chain_end;
     let intro = ctx.rules.lexicon("principle_intro");
     let after_intro = intro
         .prefix_of(&text[pos..])
@@ -1844,17 +1960,20 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         } else {
             region_ends(text, from).1
         };
-        if skip > 0 {
-            // Two labels over one list: every item of both, in order.
-            let all = cleaned(
-                text,
-                split_top(&text[from..end], from, &['，', ',', '、', '；', ';']),
+        if before_labels + after_labels > 0 {
+            let total = before_count + n + after_count;
+            let labels = before_labels + 1 + after_labels;
+            let shared = shared_list(
+                ctx,
+                (from, end),
+                labels,
+                before_labels,
+                before_count,
+                n,
+                total,
             );
-            let all = join_split(ctx, all, n + skip);
-            let k = all.len();
-            let shared = (k == n + skip).then(|| all[..n].to_vec());
-            if let Some(v) = weigh(ctx, "a list shared with the next label", shared, || {
-                format!("{k} items, not {n} + {skip}")
+            if let Some(v) = weigh(ctx, "a list shared with the other labels", shared, || {
+                format!("no {labels} groups and no {total} items ({before_count} + {n} + {after_count})")
             }) {
                 return Some(v);
             }
@@ -1927,7 +2046,8 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         });
     }
     let compound = compound_count(label).is_some();
-    if skip == 0 && !compound && (quoted_label || ends_clause) {
+    let shared = before_labels + after_labels > 0;
+    if !shared && !compound && (quoted_label || ends_clause) {
         let v = before(ctx, m, n as u64);
         let Some(v) = v else {
             return weigh(ctx, "before the label", None, || {
@@ -1998,7 +2118,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         return weigh(ctx, "before the label", Some(cut), String::new);
     }
     weigh(ctx, "before the label", None, || {
-        if skip > 0 || compound {
+        if shared || compound {
             "not weighed for a shared or compound label".into()
         } else {
             "an unquoted label must end its clause to take the list before it".into()
