@@ -2017,16 +2017,17 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         .chars()
         .next()
         .is_none_or(|c| "，。；、：！？,;:!?\n）)的".contains(c));
-    // …等4大要素交易服务平台已经挂牌, …等五方面作出部署: after 等, a label cut where an
-    // adverb or a verb of two characters opens its predicate ends its clause too.
+    // …等4大要素交易服务平台已经挂牌, …等五方面作出部署, A、B这两个目标已提前实现: after 等
+    // or 这, a label cut where an adverb or a verb of two characters opens its predicate
+    // ends its clause too.
     // (两个城市群之间开展合作: a label ending in a place word is no list's head.)
     let place_end = label
         .char_indices()
         .rev()
         .nth(1)
         .is_some_and(|(k, _)| place(&label[k..]));
-    let predicate_after_deng = text[..label_start].ends_with('等')
-        && pos < label_end
+    let predicate_after_deng = (text[..label_start].ends_with('等') && pos < label_end
+        || text[..label_start].ends_with('这'))
         && ctx
             .jieba
             .leading_words(&text[pos..], 1)
@@ -2102,13 +2103,22 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
         // short names (酒泉、天水两个区域中心城市), not clauses run into it.
         if !quoted_label {
             let lens: Vec<usize> = cut.iter().map(|&(a, b)| han_len(&text[a..b])).collect();
+            // (A label after 这 points back at what was just listed: its items may be
+            // phrases, 解决人民温饱问题、人民生活总体上达到小康水平这两个目标.)
+            let demonstrative = if text[..label_start].ends_with('这') {
+                MAX_UNQUOTED_ITEM
+            } else {
+                0
+            };
             let max_rest = lens[1..].iter().copied().max().unwrap_or(0);
             let first_raw = &text[v[0].0..v[0].1];
             // 双 with no measure word opens many terms (双向交流, 双循环): its
             // two items must be parallel, of one length (总量和结构双重功能).
             let pair = label.starts_with('双') && lens.iter().any(|&l| l != lens[0] || l > 4);
             if pair
-                || lens.iter().any(|&l| l > max_unquoted_item(n))
+                || lens
+                    .iter()
+                    .any(|&l| l > max_unquoted_item(n) + demonstrative)
                 || lens[0] > 2 * max_rest + 2
                 || first_raw.contains(['了', '将'])
             {
