@@ -1766,7 +1766,7 @@ fn fit_list(ctx: &Ctx, from: usize, end: usize, n: usize) -> Option<Vec<(usize, 
 /// no such run ends at a colon).
 fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
     let (mut sum, mut labels, mut at) = (0, 0, pos);
-    loop {
+    while labels < MAX_SHARED_LABELS {
         let rest = &text[at..];
         // A label follows after 、 or right after a closing quote (“A”“B”).
         let next = match rest.strip_prefix('、') {
@@ -1798,6 +1798,10 @@ fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
     }
 }
 
+/// At most this many labels share one list (more, as in a hostile run of
+/// quoted labels, share none: each search along the run stays short).
+const MAX_SHARED_LABELS: usize = 6;
+
 /// Does a colon stand at `at`?
 fn at_intro(text: &str, at: usize) -> bool {
     text[at..].starts_with(['：', ':'])
@@ -1811,6 +1815,9 @@ fn chain_before(text: &str, start: usize) -> (usize, usize) {
     let mut s = &text[..start];
     s = s.strip_suffix('“').unwrap_or(s);
     loop {
+        if labels == MAX_SHARED_LABELS {
+            return (0, 0);
+        }
         let (rest, quoted) = if let Some(r) = s.strip_suffix('、') {
             let q = r.ends_with('”');
             (r.strip_suffix('”').unwrap_or(r), q)

@@ -160,6 +160,12 @@ fn hundred_thousand_nested_and_unclosed_quotes() {
 fn hundred_thousand_numbered_formulations_in_a_row() {
     big(&"“两个确立”".repeat(100_000));
     big(&"这“三个共同”".repeat(100_000));
+    // Labels sharing one list: the search along a run of them stays short.
+    big(&format!(
+        "{}两个网络：甲和乙。",
+        "两个基地、".repeat(100_000)
+    ));
+    big(&format!("{}：甲和乙。", "、“两个基地”".repeat(100_000)));
 }
 
 #[test]
