@@ -121,10 +121,22 @@ fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
         let guard = guarded.iter().any(|&(a, b)| m.start() < b && a < m.end());
         // 科技与数字出版司: a conjunction after an organisation's name joins two of its fields
         // (but not after a title and a name that follow the organisation: 省委书记周祖翼和省长).
+        // A country's name does as an organisation's where a field of two to six
+        // characters follows it (英国能源安全和净零排放大臣; not 美国和英国, nor
+        // 卡塔尔副埃米尔阿卜杜拉和首相, where a title and a name stand between).
+        let countries = ctx.rules.lexicon("country");
+        let country_field = countries
+            .find_iter(&seg[cut..m.start()])
+            .last()
+            .filter(|&(k, c)| (2..=6).contains(&seg[cut + k + c.len()..m.start()].chars().count()));
+        // (A country right after the conjunction is a second party: 塔米姆与巴林国王.)
+        let party_follows = countries.prefix_of(&seg[m.end()..]).is_some();
         let joins_fields = matches!(m.as_str(), "与" | "和" | "及")
+            && !party_follows
             && orgs
                 .find_iter(&seg[cut..m.start()])
                 .last()
+                .or(country_field)
                 .is_some_and(|(k, o)| heads.find_in(&seg[cut + k + o.len()..m.start()]).is_none());
         if !ends && !guard && !joins_fields {
             cut = m.end();
