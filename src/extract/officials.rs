@@ -100,17 +100,13 @@ fn trim_front<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
     let stops = ctx.rules.lexicon("title_stop");
     let protected = ctx.rules.lexicon("title_protected");
+    let countries = ctx.rules.lexicon("country");
     // A country's name guards the stop words inside it (阿尔及利亚, 共和国).
     let guarded: Vec<(usize, usize)> = protected
         .regex()
         .find_iter(seg)
         .map(|m| (m.start(), m.end()))
-        .chain(
-            ctx.rules
-                .lexicon("country")
-                .find_iter(seg)
-                .map(|(k, c)| (k, k + c.len())),
-        )
+        .chain(countries.find_iter(seg).map(|(k, c)| (k, k + c.len())))
         .collect();
     let orgs = ctx.rules.lexicon("org_word");
     let heads = ctx.rules.lexicon("title_head");
@@ -124,7 +120,6 @@ fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
         // A country's name does as an organisation's where a field of two to six
         // characters follows it (英国能源安全和净零排放大臣; not 美国和英国, nor
         // 卡塔尔副埃米尔阿卜杜拉和首相, where a title and a name stand between).
-        let countries = ctx.rules.lexicon("country");
         let country_field = countries
             .find_iter(&seg[cut..m.start()])
             .last()

@@ -1588,7 +1588,7 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     if n < 2 || n > ORDINALS.len() {
         return None;
     }
-    let from = from + (text[from..].len() - text[from..].trim_start_matches([' ', '　']).len());
+    let from = skip_chars(text, from, &[' ', '　']);
     let rest = &text[from..];
     if rest.starts_with("\n——") || rest.starts_with("——") {
         // A label inside a paragraph of the run (——…共建“一带一路”。⏎——…) is a sibling's.
@@ -1620,11 +1620,7 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     }
     let mut out = Vec::new();
     for (i, &(_, item_start)) in starts.iter().enumerate() {
-        let item_start = item_start
-            + (text[item_start..].len()
-                - text[item_start..]
-                    .trim_start_matches(['，', '、', ','])
-                    .len());
+        let item_start = skip_chars(text, item_start, &['，', '、', ',']);
         let stop = region_ends(text, item_start).1;
         let next = starts.get(i + 1).map_or(stop, |s| s.0);
         let (x, y) = trim(text, (item_start, stop.min(next)));
@@ -1637,12 +1633,18 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
 }
 
 /// The marks around the ordinal of a run of numbered clauses that `text`
-/// opens with: `一是` (`""`, `"是"`), `一要`, `第一，` (`"第"`, `""`).
+/// opens with: `一是` (`""`, `"是"`), `一要`, `第一，` (`"第"`, `"，"`).
 fn enumeration_marks(text: &str) -> Option<(&'static str, &'static str)> {
-    ENUMERATION_MARKS
-        .iter()
-        .find(|(p, s)| text.starts_with(&format!("{p}一{s}")))
-        .copied()
+    ENUMERATION_MARKS.iter().copied().find(|(p, s)| {
+        text.strip_prefix(p)
+            .and_then(|r| r.strip_prefix('一'))
+            .is_some_and(|r| r.starts_with(s))
+    })
+}
+
+/// `at` moved past any of `chars` that open `text[at..]`.
+fn skip_chars(text: &str, at: usize, chars: &[char]) -> usize {
+    text.len() - text[at..].trim_start_matches(chars).len()
 }
 
 /// Prefix and suffix of the ordinal opening each of a run of numbered
