@@ -450,6 +450,19 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     {
         return None;
     }
+    // “A、B、C”等理念教育, “A、B”工程经验: beside a programme or event noun the head
+    // names that programme's part, and the list is its name (a slogan).
+    // (A numbered label is a principle whatever its noun: “育、引、用、留”四大工程.)
+    if rule.mode.as_deref() == Some("quoted") && declared(label).is_none() {
+        let programme = ctx.rules.lexicon("programme_noun");
+        if programme.prefix_of(&ctx.text[lspan.1..]).is_some() || programme.find_in(label).is_some()
+        {
+            weigh(ctx, "inside the quotes", None, || {
+                "the head noun stands beside a programme noun (programme_noun)".into()
+            });
+            return None;
+        }
+    }
     let (label, lspan) = match ctx.jieba.leading_words(label, 1).first() {
         Some(&(len, tag))
             if (tag == "p" || label.starts_with('等'))
@@ -1766,8 +1779,9 @@ fn fit_list(ctx: &Ctx, from: usize, end: usize, n: usize) -> Option<Vec<(usize, 
 /// `、两个枢纽、两个网络`, up to the colon that introduces the list. Their counts
 /// summed, how many there are, and where the colon stands (`pos` itself when
 /// no such run ends at a colon).
-fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
+fn chain_after(text: &str, pos: usize, open_quote: bool) -> (usize, usize, usize) {
     let (mut sum, mut labels, mut at) = (0, 0, pos);
+    let mut all_bare = true;
     while labels < MAX_SHARED_LABELS {
         let rest = &text[at..];
         // A label follows after 、 or right after a closing quote (“A”“B”).
@@ -1777,6 +1791,7 @@ fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
             None => break,
         };
         let quoted = next.starts_with('“');
+        all_bare &= !quoted;
         let inner = next.strip_prefix('“').unwrap_or(next);
         let len = inner
             .char_indices()
@@ -1793,6 +1808,10 @@ fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
         labels += 1;
         at = text.len() - inner.len() + len + if quoted { '”'.len_utf8() } else { 0 };
     }
+    // “三项政策、一项改革”，即…: one pair of quotes around the whole chain.
+    if labels > 0 && open_quote && all_bare && text[at..].starts_with('”') {
+        at += '”'.len_utf8();
+    }
     if labels > 0 && at_intro(text, at) {
         (sum, labels, at)
     } else {
@@ -1804,9 +1823,9 @@ fn chain_after(text: &str, pos: usize) -> (usize, usize, usize) {
 /// quoted labels, share none: each search along the run stays short).
 const MAX_SHARED_LABELS: usize = 6;
 
-/// Does a colon stand at `at`?
+/// Does a colon, or ，即, stand at `at`?
 fn at_intro(text: &str, at: usize) -> bool {
-    text[at..].starts_with(['：', ':'])
+    text[at..].starts_with(['：', ':']) || text[at..].starts_with("，即")
 }
 
 /// The labels right before the label at `start`, joined to it by 、 or
@@ -1947,7 +1966,8 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     }
     // Labels sharing one list before its intro (“三大高地”“五大战略”：…; 两个基地、两个枢纽、
     // 两个网络：…): each takes its count of the items, in order.
-    let (after_count, after_labels, chain_end) = chain_after(text, pos);
+    let open_quote = text[..label_start].ends_with('“') && !text[label_start..pos].contains('”');
+    let (after_count, after_labels, chain_end) = chain_after(text, pos, open_quote);
     let (before_count, before_labels) = if after_labels > 0 || at_intro(text, chain_end) {
         chain_before(text, label_start)
     } else {

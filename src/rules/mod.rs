@@ -168,6 +168,7 @@ pub const REQUIRED_LEXICONS: &[&str] = &[
     "title_stop",
     "lead_verb",
     "principle_head",
+    "programme_noun",
     "surname",
     "not_name",
     "not_name_start",
