@@ -1537,7 +1537,20 @@ fn quoted(ctx: &Ctx, m: &Match, count: Option<u64>) -> Option<Vec<(usize, usize)
         if by_dun.len() > 1 && by_comma.len() > 1 {
             return None; // a sentence, not a list
         }
-        cleaned(text, if by_dun.len() > 1 { by_dun } else { by_comma })
+        if by_dun.len() > 1 {
+            // “A、B和C”目标: the last two items may be joined by 和 (three items),
+            // each of two characters or more (not “不与民争利、不与民争地”).
+            let v = cleaned(text, by_dun);
+            let n = v.len() + 1;
+            let split = join_split(ctx, v.clone(), n);
+            if split.iter().all(|&(x, y)| han_len(&text[x..y]) >= 2) {
+                split
+            } else {
+                v
+            }
+        } else {
+            cleaned(text, by_comma)
+        }
     };
     if parts.len() < 2
         || parts
