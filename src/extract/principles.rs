@@ -1658,6 +1658,48 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
     Some(out)
 }
 
+/// Clauses that repeat the label's own word after it: `“五个必须”，必须A，必须B…`
+/// (each opens with it), `“七个有之”，搞X的有之，搞Y的有之…` (each ends with 的 and it).
+/// The sentence from `from` must hold exactly `n` such clauses, in a row from its
+/// start; each is one item, the word kept.
+fn marked_clauses(ctx: &Ctx, from: usize, label: &str, n: usize) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let word = label
+        .trim_start_matches(['“', '这'])
+        .trim_start_matches(|c: char| c.is_ascii_digit() || NUMERAL_CHARS.contains(c));
+    let word = word
+        .strip_prefix(ctx.rules.lexicon("measure").prefix_of(word).unwrap_or(""))
+        .unwrap_or(word)
+        .trim_end_matches('”');
+    if !(2..=3).contains(&han_len(word)) || word.contains(|c: char| !super::officials::is_han(c)) {
+        return None;
+    }
+    let from = skip_chars(text, from, &[' ', '　']);
+    let end = region_ends(text, from).1;
+    let clauses = cleaned(
+        text,
+        split_top(&text[from..end], from, &['，', ',', '；', ';']),
+    );
+    let opens = |&(a, b): &(usize, usize)| text[a..b].starts_with(word);
+    // (Ending, the word follows 的 in each: 搞X的有之; 首先是国内市场 or 一个叫钢铁工厂 merely
+    // name things.)
+    let ends = |&(a, b): &(usize, usize)| {
+        text[a..b]
+            .strip_suffix(word)
+            .is_some_and(|r| r.ends_with('的'))
+    };
+    let marked: &dyn Fn(&(usize, usize)) -> bool = match clauses.first() {
+        Some(c) if opens(c) => &opens,
+        Some(c) if ends(c) => &ends,
+        _ => return None,
+    };
+    let run = clauses.iter().take_while(|c| marked(c)).count();
+    let long = clauses[..run]
+        .iter()
+        .all(|&(a, b)| han_len(&text[a..b]) > han_len(word));
+    (run == n && long).then(|| clauses[..n].to_vec())
+}
+
 /// The marks around the ordinal of a run of numbered clauses that `text`
 /// opens with: `一是` (`""`, `"是"`), `一要`, `第一，` (`"第"`, `"，"`).
 fn enumeration_marks(text: &str) -> Option<(&'static str, &'static str)> {
@@ -1963,12 +2005,21 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     };
     if text[pos..].starts_with('”') {
         pos += '”'.len_utf8();
-        // “双环”旅游公路：: a quoted label inside a longer term, the term then a colon.
+        // “双环”旅游公路：: a quoted label inside a longer term, the term then a colon
+        // (or ，即: “九个坚持”重大原则，即坚持A、坚持B…).
+        let intro = ctx.rules.lexicon("principle_intro");
         let tail = text[pos..]
             .char_indices()
             .take(7)
             .find(|&(_, c)| !super::officials::is_han(c))
-            .filter(|&(k, c)| k > 0 && matches!(c, '：' | ':'))
+            .filter(|&(k, c)| {
+                k > 0
+                    && (matches!(c, '：' | ':')
+                        || c == '，'
+                            && intro
+                                .prefix_of(&text[pos + k..])
+                                .is_some_and(|w| w.len() > c.len_utf8()))
+            })
             // (not “一带一路”的八项行动：, where the colon is another label's)
             .filter(|&(k, _)| {
                 !text[pos..pos + k].contains(|c: char| c == '的' || NUMERAL_CHARS.contains(c))
@@ -2052,6 +2103,13 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             ) {
                 return Some(v);
             }
+        } else if let Some(v) = weigh(
+            ctx,
+            "clauses that repeat the label's word",
+            marked_clauses(ctx, after_mark, label, n),
+            || format!("no run of exactly {n} clauses opening or ending with the label's word"),
+        ) {
+            return Some(v);
         }
     }
     // Items before the label: an unquoted label must end its clause (…两个区域中心城市。).
