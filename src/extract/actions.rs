@@ -121,11 +121,14 @@ fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
     {
         i += 1;
     }
-    // An adjective acts as a verb before an object or a joined verb (稳定和扩大就业, 坚定信心).
+    // An adjective acts as a verb before an object or a joined verb (稳定和扩大就业, 坚定信心,
+    // 坚定“四个自信”).
     let verb_at = |i: usize| {
         is_verb(tag(i))
             || aux.contains(word(i))
-            || (tag(i) == "a" && has(i + 1) && (tag(i + 1).starts_with('n') || tag(i + 1) == "c"))
+            || (tag(i) == "a"
+                && has(i + 1)
+                && (tag(i + 1).starts_with('n') || tag(i + 1) == "c" || word(i + 1) == "“"))
             || (tag(i) == "x" && !punct(i))
     };
     let mut verbs: Vec<(usize, usize)> = Vec::new();
@@ -166,7 +169,27 @@ fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
     if rest.starts_with(['和', '与', '及', '、']) {
         return;
     }
-    let trimmed = rest.trim_end_matches(CLAUSE_ENDS).trim();
+    let mut trimmed = rest.trim_end_matches(CLAUSE_ENDS).trim();
+    // 增强“四个意识”、坚定“四个自信”: after a quoted object, 、 and a verb open the
+    // next verb–object pair (the rest is another clause); not where a 的 after the
+    // quotes makes the pairs one modifier (夯实拥护“两个确立”、做到“两个维护”的思想根基).
+    let mut next = None;
+    for (k, _) in trimmed.match_indices("”、") {
+        let at = object_start + k + "”、".len();
+        if !ctx.text[at..b].contains("”的")
+            && ctx
+                .jieba
+                .leading_words(&ctx.text[at..b], 2)
+                .first()
+                .is_some_and(|&(len, t)| {
+                    matches!(t, "v" | "a") && ctx.text[at + len..b].starts_with('“')
+                })
+        {
+            trimmed = &trimmed[..k + "”".len()];
+            next = Some(at);
+            break;
+        }
+    }
     let object = (!trimmed.is_empty()).then(|| {
         let oa = object_start + (rest.len() - rest.trim_start().len());
         item(ctx, oa, oa + trimmed.len())
@@ -176,5 +199,8 @@ fn clause(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<Action>) {
             verb: item(ctx, va, vb),
             object: object.clone(),
         });
+    }
+    if let Some(at) = next {
+        clause(ctx, at, b, out);
     }
 }

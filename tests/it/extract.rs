@@ -604,6 +604,29 @@ fn news_is_reported_and_its_tasks_have_actions() {
     assert!(with_actions * 10 >= doc.tasks.len() * 8, "{with_actions}");
 }
 
+/// Verb–object pairs joined by 、 after a quoted object are pairs of their own;
+/// a 的 after the last quote makes the run one modifier.
+#[test]
+fn pairs_joined_after_a_quoted_object_split() {
+    let text = "会议指出，要增强“四个意识”、坚定“四个自信”、做到“两个维护”，推动高质量发展。\n会议要求，要夯实拥护“两个确立”、做到“两个维护”的思想根基。\n";
+    let (doc, _) = extract_bytes(text.as_bytes(), None);
+    assert_eq!(doc.tasks.len(), 2, "{:?}", doc.tasks);
+    let pair = |v: &str, o: &str| (v.to_string(), Some(o.to_string()));
+    assert_eq!(
+        actions(&doc.tasks[0]),
+        [
+            pair("增强", "“四个意识”"),
+            pair("坚定", "“四个自信”"),
+            pair("做到", "“两个维护”"),
+            pair("推动", "高质量发展"),
+        ]
+    );
+    assert_eq!(
+        actions(&doc.tasks[1]),
+        [pair("夯实", "拥护“两个确立”、做到“两个维护”的思想根基")]
+    );
+}
+
 /// A review passage with no plan part gives no task, even where sentences open with a verb.
 #[test]
 fn review_passage_gives_no_tasks() {
