@@ -158,7 +158,7 @@ pub enum Reading {
     Foreign,
     /// Latin letters (LISA).
     Latin,
-    /// A 2–4 character run bounded by punctuation (巴音朝鲁、).
+    /// A 2–4 character run bounded by a 、 (巴音朝鲁、), up to 6 for a transliteration (恩赫包勒德、).
     Bounded,
     /// jieba-rs decided.
     Jieba,
@@ -308,6 +308,11 @@ fn name_before_title(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     {
         return Some(rest);
     }
+    // 克里姆林宫总统办公室: a word of three characters or more that starts before the
+    // run and ends inside it holds its first characters; no name starts there.
+    if starts_inside_word(ctx, a, b) {
+        return None;
+    }
     let Some(prev) = prev else {
         return Some(a);
     };
@@ -327,6 +332,34 @@ fn name_before_title(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
         Some(t) if !t.starts_with("nr") => None,
         _ => Some(a),
     }
+}
+
+/// Does a common word of the dictionary (at least [`COMMON_WORD_FREQ`]), of
+/// three characters or more, start in the four Han characters before `a` and
+/// end inside `[a, b)`? (Not 和普京, a rare entry.)
+///
+/// [`COMMON_WORD_FREQ`]: crate::dictionary::COMMON_WORD_FREQ
+fn starts_inside_word(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let text = ctx.text;
+    let starts = text[..a]
+        .char_indices()
+        .rev()
+        .take(4)
+        .take_while(|&(_, c)| is_han(c))
+        .map(|(k, _)| k);
+    let ends: Vec<usize> = text[a..b]
+        .char_indices()
+        .map(|(k, c)| a + k + c.len_utf8())
+        .collect();
+    starts.into_iter().any(|s| {
+        ends.iter().any(|&e| {
+            text[s..e].chars().count() >= 3
+                && ctx
+                    .jieba
+                    .entry(&text[s..e])
+                    .is_some_and(|(freq, _)| freq >= crate::dictionary::COMMON_WORD_FREQ)
+        })
+    })
 }
 
 /// A run of transliteration characters of at least two, parts joined by a
@@ -417,7 +450,30 @@ fn bounded_name(ctx: &Ctx, a: usize) -> Option<usize> {
     let run = &text[a..b];
     // An idiom or word of the dictionary is no name (习近平主席高瞻远瞩、胸怀天下).
     let word = dictionary_word(ctx, run);
-    ((2..=4).contains(&n) && stop == '、' && !word && plausible_name(ctx, run)).then_some(b)
+    // A longer run is a transliteration (恩赫包勒德、): all but one of its characters
+    // from the alphabet.
+    let alphabet = ctx.rules.lexicon("transliteration");
+    let foreign = run
+        .char_indices()
+        .filter(|&(k, c)| !alphabet.contains(&run[k..k + c.len_utf8()]))
+        .count()
+        <= 1;
+    // (Not 夫人扎帕罗娃: a common word opening the run is no name's part.)
+    let opens_word = || {
+        ctx.jieba
+            .leading_words(run, 1)
+            .first()
+            .is_some_and(|&(len, tag)| {
+                run[..len].chars().count() >= 2
+                    && !tag.starts_with("nr")
+                    && ctx
+                        .jieba
+                        .entry(&run[..len])
+                        .is_some_and(|(freq, _)| freq >= crate::dictionary::COMMON_WORD_FREQ)
+            })
+    };
+    let longest = if foreign && !opens_word() { 6 } else { 4 };
+    ((2..=longest).contains(&n) && stop == '、' && !word && plausible_name(ctx, run)).then_some(b)
 }
 
 /// Where a name starting at `a` ends, when no following word decides it
