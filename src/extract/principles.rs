@@ -583,6 +583,13 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
                     compound_items = Some(c);
                     v
                 }
+                // “两微一端” declares three: two items before it are not its list.
+                None if declared_compound(label).is_some_and(|c| {
+                    c >= 3 && Some(c) != count && quoted_span(ctx.text, lspan)
+                }) =>
+                {
+                    return None;
+                }
                 None => with_count("before the label", &find, &|n| before_miss(ctx, m, n))?,
             }
         }
