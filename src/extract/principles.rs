@@ -1156,6 +1156,21 @@ fn last_item_before_deng(text: &str, (a, b): (usize, usize)) -> Option<(usize, u
 }
 
 fn before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
+    let v = list_before(ctx, m, n)?;
+    // 甘肃、四川等地将“两新”政策: a list that ends in 等 and a word of its own, then an
+    // adverb, verb or preposition (等地将), is that word's subject, not the label's items
+    // (but 等农村“三资”, 等所谓“五毒”: a modifier of the label).
+    let label_start = m.group("label")?.0;
+    let last = v.last()?.1;
+    let gap = ctx.text.get(last..label_start).unwrap_or("");
+    let own_noun = gap.strip_prefix('等').is_some_and(|rest| {
+        let words = ctx.jieba.leading_words(rest.trim_end_matches('“'), 2);
+        matches!(&words[..], [_, (_, t)] if matches!(t.chars().next(), Some('d' | 'v' | 'p')))
+    });
+    (!own_noun).then_some(v)
+}
+
+fn list_before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let n = n as usize;
     let (a, mut b) = match m.group("items") {
