@@ -1132,6 +1132,48 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
     (a, b)
 }
 
+/// The first item of a list before its label starts after the clause's own
+/// subject and verb when no other item opens with a verb (西部陆海新通道已形成铁海联运、
+/// 国际铁路联运、跨境公路班车三种运输方式 → 铁海联运; 关键还是抓耕地和种子两个要害 → 耕地):
+/// after the last verb that follows an adverb or 是 and leaves two characters or more.
+fn first_item_after_predicate(
+    ctx: &Ctx,
+    (a, b): (usize, usize),
+    others: &[(usize, usize)],
+) -> (usize, usize) {
+    let text = ctx.text;
+    let is_verb = |w: &(usize, usize, &str)| w.2 == "v";
+    if others.is_empty()
+        || others
+            .iter()
+            .any(|&r| words_at(ctx, r, 1).iter().any(is_verb))
+    {
+        return (a, b);
+    }
+    let words = words_at(ctx, (a, b), 12);
+    let cut = words
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(i, w)| {
+            // The verb follows an adverb or 是 (已形成, 还是抓): a predicate, not a
+            // verb inside a name (南繁种业, 智能网联汽车).
+            is_verb(w)
+                && i > 0
+                && (words[i - 1].2.starts_with('d')
+                    || &text[words[i - 1].0..words[i - 1].1] == "是")
+        })
+        .map(|(_, w)| match text[w.1..b].chars().next() {
+            Some(c) if VERB_COMPLEMENTS.contains(c) => w.1 + c.len_utf8(),
+            _ => w.1,
+        })
+        .find(|&at| han_len(&text[at..b]) >= 2);
+    match cut {
+        Some(at) if words.last().is_some_and(|w| w.1 == b) => (at, b),
+        _ => (a, b),
+    }
+}
+
 /// One-character complements a verb takes (串联起, 做深做透, 抓好, 落实到).
 const VERB_COMPLEMENTS: &str = "起出到了着好深透实细牢";
 
@@ -1350,6 +1392,7 @@ fn list_before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         });
         parts[0] = first_item(ctx, text, parts[0], shortest);
         parts[0] = first_item_verb(ctx, parts[0], &parts[1..]);
+        parts[0] = first_item_after_predicate(ctx, parts[0], &parts[1..]);
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], &parts[1..], longest, shortest);
@@ -1682,9 +1725,9 @@ fn enumerated(ctx: &Ctx, from: usize, n: u64) -> Option<Vec<(usize, usize)>> {
 
 /// Clauses that repeat the label's own word after it: `“五个必须”，必须A，必须B…`
 /// (each opens with it), `“七个有之”，搞X的有之，搞Y的有之…` (each ends with 的 and it).
-/// The sentence from `from` must hold exactly `n` such clauses, in a row from its
-/// start; each is one item, the word kept.
-fn marked_clauses(ctx: &Ctx, from: usize, label: &str, n: usize) -> Option<Vec<(usize, usize)>> {
+/// The run of such clauses from the start of the sentence at `from` (each one
+/// item, the word kept), or `None` when its first clause is no such clause.
+fn marked_clauses(ctx: &Ctx, from: usize, label: &str) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let word = label
         .trim_start_matches(['“', '这'])
@@ -1719,7 +1762,7 @@ fn marked_clauses(ctx: &Ctx, from: usize, label: &str, n: usize) -> Option<Vec<(
     let long = clauses[..run]
         .iter()
         .all(|&(a, b)| han_len(&text[a..b]) > han_len(word));
-    (run == n && long).then(|| clauses[..n].to_vec())
+    long.then(|| clauses[..run].to_vec())
 }
 
 /// The marks around the ordinal of a run of numbered clauses that `text`
@@ -2125,13 +2168,16 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             ) {
                 return Some(v);
             }
-        } else if let Some(v) = weigh(
-            ctx,
-            "clauses that repeat the label's word",
-            marked_clauses(ctx, after_mark, label, n),
-            || format!("no run of exactly {n} clauses opening or ending with the label's word"),
-        ) {
-            return Some(v);
+        } else if let Some(run) = marked_clauses(ctx, after_mark, label) {
+            let k = run.len();
+            if let Some(v) = weigh(
+                ctx,
+                "clauses that repeat the label's word",
+                (k == n).then_some(run),
+                || format!("{k} clauses open or end with the label's word, not {n}"),
+            ) {
+                return Some(v);
+            }
         }
     }
     // Items before the label: an unquoted label must end its clause (…两个区域中心城市。).
