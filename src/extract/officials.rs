@@ -143,6 +143,16 @@ fn trim_stops<'a>(ctx: &Ctx, seg: &'a str) -> &'a str {
 /// Is `name` a word of jieba's dictionary that is no noun: an adjective,
 /// adverb, verb, idiom or numeral (依次, 高瞻远瞩, 万岁)? Nouns of any kind pass:
 /// the dictionary tags many names as places or times (罗阳 ns, 周恩来 t).
+/// Is `s` a word of the dictionary at least [`COMMON_WORD_FREQ`] frequent
+/// (not a rare entry such as 和普京)?
+///
+/// [`COMMON_WORD_FREQ`]: crate::dictionary::COMMON_WORD_FREQ
+fn common_word(ctx: &Ctx, s: &str) -> bool {
+    ctx.jieba
+        .entry(s)
+        .is_some_and(|(freq, _)| freq >= crate::dictionary::COMMON_WORD_FREQ)
+}
+
 fn dictionary_word(ctx: &Ctx, name: &str) -> bool {
     ctx.jieba
         .tag_of(name)
@@ -334,11 +344,8 @@ fn name_before_title(ctx: &Ctx, a: usize, b: usize) -> Option<usize> {
     }
 }
 
-/// Does a common word of the dictionary (at least [`COMMON_WORD_FREQ`]), of
-/// three characters or more, start in the four Han characters before `a` and
-/// end inside `[a, b)`? (Not 和普京, a rare entry.)
-///
-/// [`COMMON_WORD_FREQ`]: crate::dictionary::COMMON_WORD_FREQ
+/// Does a [`common_word`] of three characters or more start in the four Han
+/// characters before `a` and end inside `[a, b)`?
 fn starts_inside_word(ctx: &Ctx, a: usize, b: usize) -> bool {
     let text = ctx.text;
     let starts = text[..a]
@@ -352,13 +359,8 @@ fn starts_inside_word(ctx: &Ctx, a: usize, b: usize) -> bool {
         .map(|(k, c)| a + k + c.len_utf8())
         .collect();
     starts.into_iter().any(|s| {
-        ends.iter().any(|&e| {
-            text[s..e].chars().count() >= 3
-                && ctx
-                    .jieba
-                    .entry(&text[s..e])
-                    .is_some_and(|(freq, _)| freq >= crate::dictionary::COMMON_WORD_FREQ)
-        })
+        ends.iter()
+            .any(|&e| text[s..e].chars().count() >= 3 && common_word(ctx, &text[s..e]))
     })
 }
 
@@ -466,10 +468,7 @@ fn bounded_name(ctx: &Ctx, a: usize) -> Option<usize> {
             .is_some_and(|&(len, tag)| {
                 run[..len].chars().count() >= 2
                     && !tag.starts_with("nr")
-                    && ctx
-                        .jieba
-                        .entry(&run[..len])
-                        .is_some_and(|(freq, _)| freq >= crate::dictionary::COMMON_WORD_FREQ)
+                    && common_word(ctx, &run[..len])
             })
     };
     let longest = if foreign && !opens_word() { 6 } else { 4 };
