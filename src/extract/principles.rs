@@ -2071,7 +2071,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
     if text[pos..].starts_with('”') {
         pos += '”'.len_utf8();
         // “双环”旅游公路：: a quoted label inside a longer term, the term then a colon
-        // (or ，即: “九个坚持”重大原则，即坚持A、坚持B…).
+        // (or ，即: “九个坚持”重大原则，即坚持A、坚持B…; or brackets: “双环”旅游公路（A和B）).
         let intro = ctx.rules.lexicon("principle_intro");
         let tail = text[pos..]
             .char_indices()
@@ -2079,7 +2079,7 @@ fn counted(ctx: &Ctx, m: &Match, label: &str, n: u64) -> Option<Vec<(usize, usiz
             .find(|&(_, c)| !super::officials::is_han(c))
             .filter(|&(k, c)| {
                 k > 0
-                    && (matches!(c, '：' | ':')
+                    && (matches!(c, '：' | ':' | '（' | '(')
                         || c == '，'
                             && intro
                                 .prefix_of(&text[pos + k..])
