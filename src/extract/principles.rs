@@ -477,8 +477,11 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
     let ordinal = m
         .group("label")
         .is_some_and(|(a, _)| ctx.text[..a].ends_with('第'));
+    let formula = rule.mode.as_deref() == Some("formula");
     let count = if rule.mode.as_deref() == Some("counted") {
         declared_compound(label)
+    } else if formula {
+        None // 1+5+N, 45432: parts, not a count
     } else {
         declared(label)
     };
@@ -532,7 +535,7 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
         .is_some_and(|k| !near[k..].contains(['》', '\n']));
     // 602项 is no 02项: a label starts where its number does.
     let mid_number = before_label.ends_with(|c: char| c.is_ascii_digit() || c == '.');
-    if in_title || mid_number || label.contains(['+', '＋']) {
+    if in_title || mid_number || (label.contains(['+', '＋']) && !formula) {
         weigh(ctx, "no layout", None, || {
             "a label inside a title (《…》) or formulas joined by +".into()
         });
@@ -601,6 +604,12 @@ pub fn build(ctx: &Ctx, m: &Match) -> Option<Built> {
                 Some(n) => format!("no quoted list of {n} items"),
                 None => "no quoted list of two or more items".into(),
             },
+        )?,
+        Some("formula") => weigh(
+            ctx,
+            "defined part by part",
+            formula_parts(ctx, m, label),
+            || format!("no clause per part of {label} (“1”即…, “5”是指…)"),
         )?,
         Some("enumerated") => with_count(
             "一是…二是… clauses",
@@ -1534,6 +1543,79 @@ fn intro_word_end(ctx: &Ctx, (a, b): (usize, usize)) -> Option<usize> {
         }
     }
     found.filter(|&e| e < b)
+}
+
+/// The parts of a formula label: `1+5+N` → 1, 5, N; a run of three to six
+/// digits (`45432`) → one part per digit.
+fn formula_part_names(label: &str) -> Vec<&str> {
+    if label.contains(['+', '＋']) {
+        label.split(['+', '＋']).collect()
+    } else if (3..=6).contains(&label.chars().count()) && label.chars().all(|c| c.is_ascii_digit())
+    {
+        label
+            .char_indices()
+            .map(|(k, c)| &label[k..k + c.len_utf8()])
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A formula label defined part by part after its colon, on its line or the
+/// next (`［8］1+5+N：` then `“1”即A；“5”即B；“N”即C。`; `“45432”发展架构：` then
+/// `第一个“4”是指A，“5”是指B，…`): one item per part, in order, each what follows
+/// the part's own intro word (`principle_part_intro`: 即, 是指, 为 …) up to the
+/// next part.
+fn formula_parts(ctx: &Ctx, m: &Match, label: &str) -> Option<Vec<(usize, usize)>> {
+    let text = ctx.text;
+    let parts = formula_part_names(label);
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let mut from = m.end;
+    for mark in ['：', ':', '\n'] {
+        if let Some(r) = text[from..].strip_prefix(mark) {
+            from = text.len() - r.len();
+        }
+    }
+    let line_end = text[from..].find('\n').map_or(text.len(), |k| from + k);
+    let line = &text[from..line_end];
+    let intro = ctx.rules.lexicon("principle_part_intro");
+    // Where each part's definition starts and its marker begins, in order.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for part in &parts {
+        let quoted = format!("“{part}”");
+        let (k, marker) = [quoted.as_str(), part]
+            .iter()
+            .filter_map(|mk| {
+                line[pos..].match_indices(mk).find_map(|(k, _)| {
+                    let after = pos + k + mk.len();
+                    intro
+                        .prefix_of(&line[after..])
+                        .map(|w| (pos + k, after + w.len()))
+                })
+            })
+            .min()?;
+        found.push((k, marker));
+        pos = marker;
+    }
+    let mut out = Vec::new();
+    for (i, &(_, start)) in found.iter().enumerate() {
+        let end = found.get(i + 1).map_or(line.len(), |&(k, _)| k);
+        // The next part's marker may open with an ordinal (第二个“4”是指).
+        let seg = &line[start..end];
+        let seg = match seg.rfind(['；', ';', '，', ',']) {
+            Some(k) if i + 1 < found.len() => &seg[..k],
+            _ => seg,
+        };
+        let (x, y) = trim(text, (from + start, from + start + seg.len()));
+        if x >= y {
+            return None;
+        }
+        out.push((x, y));
+    }
+    Some(out)
 }
 
 /// A quoted run of exactly as many characters as its label declares (three

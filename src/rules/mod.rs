@@ -94,6 +94,7 @@ impl Kind {
                 "enumerated",
                 "anaphor",
                 "counted",
+                "formula",
             ],
             // `jieba`: the older name of `name`.
             Kind::Official => &["name", "jieba"],
@@ -151,6 +152,7 @@ pub struct RuleSet {
 pub const REQUIRED_LEXICONS: &[&str] = &[
     "address",
     "principle_intro",
+    "principle_part_intro",
     "part_plan",
     "part_review",
     "result_word",

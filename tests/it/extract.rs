@@ -286,6 +286,27 @@ fn principle_anaphor_keeps_inner_quotes_in_label() {
     );
 }
 
+/// A formula label in a notes entry, defined part by part: one item per part,
+/// no count; one explained in prose lists nothing.
+#[test]
+fn principle_formula_defined_part_by_part() {
+    let (doc, text) = extract_file("testdata/fixtures/principle_formula.txt");
+    let labels: Vec<&str> = doc.principles.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["两重", "1+5+N"]);
+    let p = principle(&doc, "1+5+N");
+    assert_eq!(p.count, None);
+    assert_eq!(&*p.rule, "principle.formula-note");
+    assert_eq!(
+        items(p),
+        [
+            "省疾控中心，发挥龙头带动作用",
+            "五大区域疾控中心，发挥区域辐射支援作用",
+            "其他市县疾控中心，发挥基础性支撑作用"
+        ]
+    );
+    assert_spans(&doc, &text);
+}
+
 #[test]
 fn nested_list_is_one_principle_and_not_a_slogan() {
     let (doc, text) = extract_file("testdata/fixtures/principle_nested.txt");
