@@ -1561,11 +1561,11 @@ fn formula_part_names(label: &str) -> Vec<&str> {
     }
 }
 
-/// A formula label defined part by part after its colon, on its line or the
-/// next (`［8］1+5+N：` then `“1”即A；“5”即B；“N”即C。`; `“45432”发展架构：` then
-/// `第一个“4”是指A，“5”是指B，…`): one item per part, in order, each what follows
-/// the part's own intro word (`principle_part_intro`: 即, 是指, 为 …) up to the
-/// next part.
+/// A formula label defined part by part after its colon or comma, on its line
+/// or the next (`［8］1+5+N：` then `“1”即A；“5”即B；“N”即C。`; `“45432”发展架构：`
+/// then `第一个“4”是指A，“5”是指B，…`; `“1+N”政策体系，“1”是指A，“N”是指B`): one
+/// item per part, in order, each what follows the part's own intro word
+/// (`principle_part_intro`: 即, 是指, 为 …) up to the next part.
 fn formula_parts(ctx: &Ctx, m: &Match, label: &str) -> Option<Vec<(usize, usize)>> {
     let text = ctx.text;
     let parts = formula_part_names(label);
@@ -1573,7 +1573,7 @@ fn formula_parts(ctx: &Ctx, m: &Match, label: &str) -> Option<Vec<(usize, usize)
         return None;
     }
     let mut from = m.end;
-    for mark in ['：', ':', '\n'] {
+    for mark in ['：', ':', '，', ',', '\n'] {
         if let Some(r) = text[from..].strip_prefix(mark) {
             from = text.len() - r.len();
         }
