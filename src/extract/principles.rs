@@ -1141,6 +1141,51 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
     (a, b)
 }
 
+/// A one-character verb opening the first item is the clause's (设电影、电视剧、纪录片、
+/// 动画片四大单元奖项 → 电影; 分无人机产业、有人机产业两大类 → 无人机产业) when what follows
+/// it opens with a common word of two characters or more that is no verb, is as long
+/// as every other item give or take one, and every other item opens with such a word
+/// too (not 临铁高端装备制造: 铁 is a word of one character; not 抓稳定和促发展).
+fn first_item_single_verb(
+    ctx: &Ctx,
+    (a, b): (usize, usize),
+    others: &[(usize, usize)],
+) -> (usize, usize) {
+    let text = ctx.text;
+    // A common word of two characters or more that is no verb (电视剧; not 促发展, a rare
+    // entry, nor 大油 of 做大油气).
+    let common_noun = |(x, y): (usize, usize)| {
+        han_len(&text[x..y]) >= 2
+            && ctx.jieba.entry(&text[x..y]).is_some_and(|(freq, tag)| {
+                freq >= crate::dictionary::COMMON_WORD_FREQ && !tag.starts_with('v')
+            })
+    };
+    let opens_noun = |r: (usize, usize)| {
+        words_at(ctx, r, 1)
+            .first()
+            .is_some_and(|w| common_noun((w.0, w.1)))
+    };
+    if others.is_empty() || !others.iter().all(|&r| opens_noun(r)) {
+        return (a, b);
+    }
+    let words = words_at(ctx, (a, b), 2);
+    let [(va, vb, tag), (xa, xb, _)] = words[..] else {
+        return (a, b);
+    };
+    let rest = han_len(&text[vb..b]);
+    let fits = tag == "v"
+        && han_len(&text[va..vb]) == 1
+        && common_noun((xa, xb))
+        && others
+            .iter()
+            .all(|&(x, y)| han_len(&text[x..y]).abs_diff(rest) <= 1);
+    if fits {
+        (vb, b)
+    } else {
+        (a, b)
+    }
+}
+
 /// The first item of a list before its label starts after the clause's own
 /// subject and verb when no other item opens with a verb (西部陆海新通道已形成铁海联运、
 /// 国际铁路联运、跨境公路班车三种运输方式 → 铁海联运; 关键还是抓耕地和种子两个要害 → 耕地):
@@ -1402,6 +1447,7 @@ fn list_before(ctx: &Ctx, m: &Match, n: u64) -> Option<Vec<(usize, usize)>> {
         parts[0] = first_item(ctx, text, parts[0], shortest);
         parts[0] = first_item_verb(ctx, parts[0], &parts[1..]);
         parts[0] = first_item_after_predicate(ctx, parts[0], &parts[1..]);
+        parts[0] = first_item_single_verb(ctx, parts[0], &parts[1..]);
         parts[0] = first_item_parallel(ctx, parts[0], &parts[1..], longest, shortest);
         parts[0] = first_item_nominal(ctx, parts[0], &parts[1..], shortest);
         parts[0] = first_item_same_length(ctx, parts[0], &parts[1..], longest, shortest);
