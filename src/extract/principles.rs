@@ -1142,7 +1142,7 @@ fn first_item_verb(ctx: &Ctx, (a, b): (usize, usize), others: &[(usize, usize)])
 }
 
 /// A one-character verb opening the first item is the clause's (设电影、电视剧、纪录片、
-/// 动画片四大单元奖项 → 电影; 分无人机产业、有人机产业两大类 → 无人机产业) when what follows
+/// 动画片四大单元奖项 → 电影) when what follows
 /// it opens with a common word of two characters or more that is no verb, is as long
 /// as every other item give or take one, and every other item opens with such a word
 /// too (not 临铁高端装备制造: 铁 is a word of one character; not 抓稳定和促发展).
